@@ -52,4 +52,12 @@ export interface Disclaimers {
 export interface ArticleDataset {
   articles: Article[]
   disclaimers: Disclaimers
+  /** Provinces (and their cities) present in `articles`, in a stable gazetteer order, for region tabs. */
+  provinces: ProvinceEntry[]
+}
+
+/** A province present in the data with the cities its articles name, in gazetteer (admin code) order. */
+export interface ProvinceEntry {
+  province: string
+  cities: string[]
 }
