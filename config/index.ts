@@ -6,7 +6,7 @@ import prodConfig from './prod'
 // transpile node_modules unless told to.
 const transpiledModules = /node_modules[\\/](fuse\.js|zustand|qrcode-generator)[\\/]/
 
-export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
+export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'health-news',
     date: '2026-11-23',
@@ -18,6 +18,9 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     defineConstants: {
       // Base URL of the public H5 site, used in share links and poster QR codes.
       H5_BASE_URL: JSON.stringify(process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'),
+      // WeChat JS-SDK signature endpoint for H5 inside WeChat; empty = JS-SDK off
+      // (src/features/share/wechatJssdk.ts explains what the endpoint must answer).
+      WECHAT_JSSDK_SIGNATURE_URL: JSON.stringify(process.env.WECHAT_JSSDK_SIGNATURE_URL || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
