@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '健康资讯' })
+export default definePageConfig({
+  navigationBarTitleText: '健康资讯',
+})

@@ -1,0 +1,40 @@
+import { Text } from '@tarojs/components'
+import type { MatchRange } from '../../core/search/types'
+
+/** Splits `text` into plain and matched parts; ranges may overlap or run past the end. */
+export function highlightParts(text: string, ranges: readonly MatchRange[]): { text: string; matched: boolean }[] {
+  const marks = new Array<boolean>(text.length).fill(false)
+  for (const [start, end] of ranges) {
+    for (let i = Math.max(0, start); i < Math.min(text.length, end); i++) marks[i] = true
+  }
+  const parts: { text: string; matched: boolean }[] = []
+  for (let i = 0; i < text.length; i++) {
+    const last = parts[parts.length - 1]
+    if (last && last.matched === marks[i]) last.text += text[i]
+    else parts.push({ text: text[i], matched: marks[i] })
+  }
+  return parts
+}
+
+interface Props {
+  text: string
+  ranges?: readonly MatchRange[]
+  className?: string
+}
+
+/** Text with the characters a search matched shown in the brand colour. */
+export default function HighlightedText({ text, ranges = [], className }: Props) {
+  return (
+    <Text className={className}>
+      {highlightParts(text, ranges).map((part, i) =>
+        part.matched ? (
+          <Text key={i} className='hn-hl'>
+            {part.text}
+          </Text>
+        ) : (
+          part.text
+        ),
+      )}
+    </Text>
+  )
+}

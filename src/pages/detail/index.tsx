@@ -1,0 +1,144 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
+import type { Article, Topic } from '../../core/article'
+import { NO_FILTERS, regionLabel, type ArticleFilters } from '../../core/filters'
+import { readParam } from '../../core/params'
+import { detailRoute, homeRoute } from '../../core/routes'
+import { getArticle } from '../../data/index'
+import { goHome, isFirstPage, openSearch } from '../../platform/navigation'
+import { NATIVE_FORWARD_BUTTON, shareArticle } from '../../platform/share'
+import { useAppStore, useLargeText } from '../../stores/appStore'
+import ArticleBody from '../../components/ArticleBody'
+import ArticleCard from '../../components/ArticleCard'
+import Disclaimer from '../../components/Disclaimer'
+import EmptyState from '../../components/EmptyState'
+import PageFooter from '../../components/PageFooter'
+import './index.css'
+
+function relatedArticlesOf(article: Article): Article[] {
+  return article.related.map((id) => getArticle(id)).filter((a): a is Article => a !== undefined)
+}
+
+/** A visible way home when there is no page below this one (opened from a shared link). */
+function HomeBar() {
+  return (
+    <View className='detail-home-bar'>
+      <Text className='detail-home-bar__text'>更多医保、就医与健康问答</Text>
+      <View className='detail-home-bar__button' onClick={() => goHome()}>
+        <Text>返回首页</Text>
+      </View>
+    </View>
+  )
+}
+
+export default function DetailPage() {
+  // Everything comes from the URL: a shared link must open the same page as a tap in the list.
+  const router = useRouter()
+  const id = readParam(router.params, 'id')
+  const article = id ? getArticle(id) : undefined
+  const [firstPage, setFirstPage] = useState(false)
+  const applyFilters = useAppStore((s) => s.applyFilters)
+  const toggleLargeText = useAppStore((s) => s.toggleLargeText)
+  const largeText = useLargeText()
+
+  useLoad(() => setFirstPage(isFirstPage()))
+
+  useShareAppMessage(() =>
+    article
+      ? { title: article.title, path: detailRoute(article.id) }
+      : { title: '健康资讯', path: homeRoute() },
+  )
+
+  const pageClass = `hn-page detail${largeText ? ' hn-page--large' : ''}`
+
+  if (!article) {
+    return (
+      <View className={pageClass}>
+        <EmptyState
+          title='没有找到这篇文章'
+          message='链接可能不完整，或这篇文章已经下线。可以回到首页看看其他文章。'
+          actionText='返回首页'
+          onAction={() => goHome()}
+          secondaryText='搜索文章'
+          onSecondary={() => openSearch()}
+        />
+      </View>
+    )
+  }
+
+  // A chip narrows the home list to just that region or topic.
+  const showOnHome = (filters: ArticleFilters) => {
+    applyFilters(filters)
+    goHome(filters)
+  }
+  const region = article.region
+  const related = relatedArticlesOf(article)
+
+  return (
+    <View className={pageClass}>
+      {firstPage && <HomeBar />}
+
+      <View className='hn-section detail-article'>
+        <Text className='detail-article__title'>{article.title}</Text>
+        <View className='detail-article__meta'>
+          <Text>{article.date}</Text>
+          <Text className='detail-article__source'>{`来源：${article.source}`}</Text>
+        </View>
+        <View className='detail-article__chips'>
+          <View
+            className='detail-chip'
+            data-chip='region'
+            onClick={() => showOnHome({ ...NO_FILTERS, province: region?.province ?? null, city: region?.city ?? null })}
+          >
+            <Text className='hn-chip detail-chip__pill'>{regionLabel(region)}</Text>
+          </View>
+          {article.topics.map((topic: Topic) => (
+            <View key={topic} className='detail-chip' data-chip='topic' onClick={() => showOnHome({ ...NO_FILTERS, topic })}>
+              <Text className='hn-chip detail-chip__pill'>{topic}</Text>
+            </View>
+          ))}
+        </View>
+
+        {article.body && article.fullText ? (
+          <ArticleBody blocks={article.body} />
+        ) : (
+          <View className='detail-excerpt'>
+            <View className='detail-excerpt__note'>
+              <Text className='detail-excerpt__label'>仅有摘要</Text>
+              <Text className='detail-excerpt__why'>原文只提供了这段摘要，没有全文。</Text>
+            </View>
+            <ArticleBody blocks={[{ type: 'paragraph', text: article.summary }]} />
+          </View>
+        )}
+
+        <View className='detail-actions'>
+          {/* weapp: open-type share opens WeChat's forward sheet (code cannot); H5: the click shares. */}
+          <Button
+            className='hn-button detail-actions__share'
+            openType={NATIVE_FORWARD_BUTTON ? 'share' : undefined}
+            onClick={NATIVE_FORWARD_BUTTON ? undefined : () => void shareArticle(article)}
+          >
+            分享给家人
+          </Button>
+          <View className='hn-button hn-button--ghost detail-actions__size' onClick={toggleLargeText}>
+            <Text>{largeText ? '标准字' : '大字'}</Text>
+          </View>
+        </View>
+      </View>
+
+      <Disclaimer />
+
+      {related.length > 0 && (
+        <View className='detail-related'>
+          <Text className='detail-related__title'>相关推荐</Text>
+          {related.map((item) => (
+            <ArticleCard key={item.id} article={item} />
+          ))}
+        </View>
+      )}
+
+      <PageFooter />
+    </View>
+  )
+}

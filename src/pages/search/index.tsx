@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { readParam } from '../../core/params'
+import { getSearchEngine, hotSearchTerms } from '../../data/search'
+import { useLargeText, useSearchHistory, useSearchHistoryActions } from '../../stores/appStore'
+import ArticleCard from '../../components/ArticleCard'
+import EmptyState from '../../components/EmptyState'
+import HotSearches from '../../components/HotSearches'
+import './index.css'
+
+/** Results follow typing after this pause, so every keystroke does not re-rank. */
+export const SEARCH_DEBOUNCE_MS = 200
+const RESULT_LIMIT = 20
+/** The input refuses more; the engine copes with any length, people do not type more. */
+const MAX_QUERY_LENGTH = 100
+
+/** Long queries are shortened where they are quoted back to the reader. */
+function quoted(query: string): string {
+  const q = query.trim()
+  return q.length > 16 ? `${q.slice(0, 16)}…` : q
+}
+
+export default function SearchPage() {
+  const router = useRouter()
+  const initialQuery = readParam(router.params, 'q').slice(0, MAX_QUERY_LENGTH)
+  const [input, setInput] = useState(initialQuery)
+  const [query, setQuery] = useState(initialQuery)
+  const history = useSearchHistory()
+  const { rememberSearch, forgetSearch, clearSearchHistory } = useSearchHistoryActions()
+  const largeText = useLargeText()
+
+  useEffect(() => {
+    if (initialQuery.trim()) rememberSearch(initialQuery)
+    // Only the query the page was opened with; later ones are remembered when confirmed.
+  }, [])
+
+  useEffect(() => {
+    if (input === query) return
+    const timer = setTimeout(() => setQuery(input), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [input, query])
+
+  const trimmed = query.trim()
+  const hits = useMemo(() => (trimmed ? getSearchEngine().search(trimmed, { limit: RESULT_LIMIT }) : []), [trimmed])
+  // While the box is empty (or only spaces) the page offers history and hot searches instead.
+  const showingResults = trimmed !== '' && input.trim() !== ''
+
+  const searchNow = (term: string) => {
+    const q = term.slice(0, MAX_QUERY_LENGTH)
+    setInput(q)
+    setQuery(q)
+    rememberSearch(q)
+  }
+  const clearInput = () => {
+    setInput('')
+    setQuery('')
+  }
+
+  return (
+    <View className={`hn-page search${largeText ? ' hn-page--large' : ''}`}>
+      <View className='search__bar'>
+        <View className='search__field'>
+          <View className='search-icon' />
+          <Input
+            className='search__input'
+            value={input}
+            focus
+            confirmType='search'
+            maxlength={MAX_QUERY_LENGTH}
+            placeholder='搜索医保、医院、疾病'
+            placeholderClass='search__placeholder'
+            onInput={(e) => setInput(e.detail.value)}
+            onConfirm={(e) => searchNow(e.detail.value)}
+          />
+          {input !== '' && (
+            <View className='search__clear' onClick={clearInput} aria-label='清除输入'>
+              <Text className='search__clear-mark'>×</Text>
+            </View>
+          )}
+        </View>
+        <View className='search__submit' onClick={() => searchNow(input)}>
+          <Text>搜索</Text>
+        </View>
+      </View>
+
+      {!showingResults && (
+        <View className='search__start'>
+          {history.length > 0 && (
+            <View className='hn-section search-history'>
+              <View className='hn-section__title'>
+                <Text>搜索历史</Text>
+                <View className='search-history__clear' onClick={clearSearchHistory}>
+                  <Text>清空</Text>
+                </View>
+              </View>
+              {history.map((entry) => (
+                <View key={entry} className='search-history__row'>
+                  <View className='search-history__query' onClick={() => searchNow(entry)}>
+                    <Text>{entry}</Text>
+                  </View>
+                  <View className='search-history__remove' onClick={() => forgetSearch(entry)} aria-label={`删除 ${entry}`}>
+                    <Text>×</Text>
+                  </View>
+                </View>
+              ))}
+            </View>
+          )}
+          <HotSearches terms={hotSearchTerms} onPick={searchNow} />
+        </View>
+      )}
+
+      {showingResults && hits.length > 0 && (
+        <View className='search__results'>
+          <Text className='search__count'>{`找到 ${hits.length} 篇相关文章`}</Text>
+          {hits.map((hit) => (
+            <ArticleCard
+              key={hit.article.id}
+              article={hit.article}
+              titleRanges={hit.titleRanges}
+              onOpen={() => rememberSearch(trimmed)}
+            />
+          ))}
+        </View>
+      )}
+
+      {showingResults && hits.length === 0 && (
+        <View className='search__none'>
+          <EmptyState
+            title='没有找到相关文章'
+            message={`没有与“${quoted(trimmed)}”相关的文章。换个说法试试，比如写上地名或“医保”“医院”。`}
+          />
+          <HotSearches terms={hotSearchTerms} onPick={searchNow} />
+        </View>
+      )}
+    </View>
+  )
+}

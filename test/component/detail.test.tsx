@@ -1,0 +1,147 @@
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import DetailPage from '../../src/pages/detail/index'
+import { articles, disclaimers, getArticle } from '../../src/data/index'
+import * as shareLayer from '../../src/platform/share'
+import { useAppStore } from '../../src/stores/appStore'
+import { taroTest } from '../stubs/taro'
+import { listedTitles, resetStore } from './support'
+
+jest.mock('../../src/platform/share', () => ({
+  ...jest.requireActual('../../src/platform/share'),
+  shareArticle: jest.fn(() => Promise.resolve('copied')),
+}))
+const shareArticle = shareLayer.shareArticle as jest.Mock
+
+beforeEach(() => {
+  resetStore()
+  shareArticle.mockClear()
+})
+
+const structured = articles.find((a) => a.body?.some((b) => b.type === 'heading') && a.body.some((b) => b.type === 'listItem'))
+const excerptOnly = articles.find((a) => !a.fullText && a.region)
+if (!structured || !excerptOnly) throw new Error('the dataset lacks a structured full article or a regional excerpt')
+
+/** The region and topic chips under the title (related cards below carry region chips too). */
+const chips = () => within(document.querySelector('.detail-article__chips') as HTMLElement)
+
+function openDetail(id: string, stack: string[] = ['pages/index/index', 'pages/detail/index']) {
+  taroTest.setPageStack(stack)
+  taroTest.setRoute('/pages/detail/index', { id })
+  return render(<DetailPage />)
+}
+
+describe('detail page', () => {
+  it('shows title, date, source and the body with its headings, list items and paragraphs', () => {
+    openDetail(structured.id)
+    expect(screen.getByText(structured.title)).toBeInTheDocument()
+    const meta = within(document.querySelector('.detail-article__meta') as HTMLElement)
+    expect(meta.getByText(structured.date)).toBeInTheDocument()
+    expect(meta.getByText(`来源：${structured.source}`)).toBeInTheDocument()
+    for (const block of structured.body!) {
+      const [node] = screen.getAllByText(block.text)
+      if (block.type === 'heading') expect(node.closest('[role="heading"]')).not.toBeNull()
+      if (block.type === 'listItem') expect(node.closest('[role="listitem"]')).not.toBeNull()
+    }
+    expect(screen.queryByText('仅有摘要')).toBeNull()
+  })
+
+  it('shows the excerpt with a clear 仅有摘要 note when the source only had an excerpt', () => {
+    openDetail(excerptOnly.id)
+    expect(screen.getByText('仅有摘要')).toBeInTheDocument()
+    expect(screen.getByText(excerptOnly.summary)).toBeInTheDocument()
+  })
+
+  it('shows both disclaimers in full', () => {
+    openDetail(structured.id)
+    expect(screen.getByText(disclaimers.medical)).toBeVisible()
+    expect(screen.getByText(disclaimers.sourceNotice)).toBeVisible()
+  })
+
+  it('lists 相关推荐 from the data and opens one on tap', () => {
+    openDetail(structured.id)
+    const section = screen.getByText('相关推荐').parentElement as HTMLElement
+    const related = structured.related.map((id) => getArticle(id)!)
+    expect(listedTitles(section)).toEqual(related.map((a) => a.title))
+    fireEvent.click(within(section).getByText(related[0].title))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${related[0].id}` })
+  })
+
+  it('replaces itself instead of overflowing the page stack after many related hops', () => {
+    openDetail(structured.id, Array.from({ length: 9 }, () => 'pages/detail/index'))
+    const related = getArticle(structured.related[0])!
+    fireEvent.click(within(screen.getByText('相关推荐').parentElement as HTMLElement).getByText(related.title))
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${related.id}` })
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+  })
+
+  it('a region chip goes back to the home page filtered by that region', () => {
+    openDetail(excerptOnly.id)
+    const region = excerptOnly.region!
+    const label = region.city ? `${region.province} · ${region.city}` : region.province
+    fireEvent.click(chips().getByText(label))
+    expect(useAppStore.getState().filters).toEqual({ province: region.province, city: region.city ?? null, topic: null })
+    expect(Taro.navigateBack).toHaveBeenCalledWith({ delta: 1 })
+  })
+
+  it('a topic chip opens home filtered by that topic when the article was opened from a link', () => {
+    openDetail(excerptOnly.id, ['pages/detail/index'])
+    const topic = excerptOnly.topics[0]
+    fireEvent.click(chips().getByText(topic))
+    expect(useAppStore.getState().filters).toEqual({ province: null, city: null, topic })
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `/pages/index/index?topic=${encodeURIComponent(topic)}` })
+  })
+
+  it('offers a visible way home only when it is the first page (opened from a shared link)', () => {
+    const shared = openDetail(structured.id, ['pages/detail/index'])
+    fireEvent.click(screen.getByText('返回首页'))
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' })
+    shared.unmount()
+    openDetail(structured.id)
+    expect(screen.queryByText('返回首页')).toBeNull()
+  })
+
+  it('has a footer with 首页 and 回到顶部', () => {
+    openDetail(structured.id)
+    fireEvent.click(screen.getByText('回到顶部'))
+    expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ scrollTop: 0 }))
+    fireEvent.click(screen.getByText('首页'))
+    expect(Taro.navigateBack).toHaveBeenCalledWith({ delta: 1 })
+  })
+
+  it('reads an id that arrives percent-encoded or padded', () => {
+    openDetail(encodeURIComponent(` ${structured.id} `))
+    expect(screen.getByText(structured.title)).toBeInTheDocument()
+  })
+
+  it.each([
+    ['empty', ''],
+    ['unknown', 'zzzzzzzzzz'],
+    ['garbled', '%E4%B8%'],
+    ['a bare %', '%'],
+    ['prototype key', '__proto__'],
+    ['script', '<script>alert(1)</script>'],
+  ])('shows 没有找到这篇文章 with a way home for an %s id', (_kind, id) => {
+    openDetail(id)
+    expect(screen.getByText('没有找到这篇文章')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('返回首页'))
+    expect(Taro.navigateBack).toHaveBeenCalledWith({ delta: 1 })
+  })
+
+  it('shows the not-found state when there is no id at all', () => {
+    taroTest.setRoute('/pages/detail/index', {})
+    render(<DetailPage />)
+    expect(screen.getByText('没有找到这篇文章')).toBeInTheDocument()
+  })
+
+  it('forwards in WeChat with the article title and a path that reopens it', () => {
+    openDetail(structured.id)
+    expect(taroTest.shareAppMessage()).toEqual({ title: structured.title, path: `/pages/detail/index?id=${structured.id}` })
+  })
+
+  it('hands the article to the share layer from the 分享给家人 button (H5)', () => {
+    openDetail(structured.id)
+    fireEvent.click(screen.getByText('分享给家人'))
+    expect(shareArticle).toHaveBeenCalledWith(structured)
+  })
+})
