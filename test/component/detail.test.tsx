@@ -136,12 +136,12 @@ describe('detail page', () => {
 
   it('forwards in WeChat with the article title and a path that reopens it', () => {
     openDetail(structured.id)
-    expect(taroTest.shareAppMessage()).toEqual({ title: structured.title, path: `/pages/detail/index?id=${structured.id}` })
+    expect(taroTest.shareAppMessage()).toMatchObject({ title: structured.title, path: `/pages/detail/index?id=${structured.id}&from=share` })
   })
 
-  it('hands the article to the share layer from the 分享给家人 button (H5)', () => {
+  it('hands the article to the share layer from the 转发给家人 button (H5)', () => {
     openDetail(structured.id)
-    fireEvent.click(screen.getByText('分享给家人'))
+    fireEvent.click(screen.getByText('转发给家人'))
     expect(shareArticle).toHaveBeenCalledWith(structured)
   })
 })

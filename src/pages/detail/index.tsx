@@ -1,19 +1,22 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
-import { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useLoad, useRouter } from '@tarojs/taro'
 import type { Article, Topic } from '../../core/article'
 import { NO_FILTERS, regionLabel, type ArticleFilters } from '../../core/filters'
 import { readParam } from '../../core/params'
-import { detailRoute, homeRoute } from '../../core/routes'
 import { getArticle } from '../../data/index'
 import { goHome, isFirstPage, openSearch } from '../../platform/navigation'
-import { NATIVE_FORWARD_BUTTON, shareArticle } from '../../platform/share'
 import { useAppStore, useLargeText } from '../../stores/appStore'
 import ArticleBody from '../../components/ArticleBody'
 import ArticleCard from '../../components/ArticleCard'
 import Disclaimer from '../../components/Disclaimer'
 import EmptyState from '../../components/EmptyState'
 import PageFooter from '../../components/PageFooter'
+import ShareActions from '../../features/share/components/ShareActions'
+import SharedLandingBanner from '../../features/share/components/SharedLandingBanner'
+import TimelineSinglePageNotice from '../../features/share/components/TimelineSinglePageNotice'
+import { shareOriginOf } from '../../features/share/links'
+import { useArticleShare } from '../../features/share/useShare'
 import './index.css'
 
 function relatedArticlesOf(article: Article): Article[] {
@@ -37,6 +40,7 @@ export default function DetailPage() {
   const router = useRouter()
   const id = readParam(router.params, 'id')
   const article = id ? getArticle(id) : undefined
+  const from = readParam(router.params, 'from')
   const [firstPage, setFirstPage] = useState(false)
   const applyFilters = useAppStore((s) => s.applyFilters)
   const toggleLargeText = useAppStore((s) => s.toggleLargeText)
@@ -44,11 +48,7 @@ export default function DetailPage() {
 
   useLoad(() => setFirstPage(isFirstPage()))
 
-  useShareAppMessage(() =>
-    article
-      ? { title: article.title, path: detailRoute(article.id) }
-      : { title: '健康资讯', path: homeRoute() },
-  )
+  useArticleShare(article)
 
   const pageClass = `hn-page detail${largeText ? ' hn-page--large' : ''}`
 
@@ -77,7 +77,9 @@ export default function DetailPage() {
 
   return (
     <View className={pageClass}>
-      {firstPage && <HomeBar />}
+      <TimelineSinglePageNotice />
+      <SharedLandingBanner from={from} />
+      {firstPage && !shareOriginOf(from) && <HomeBar />}
 
       <View className='hn-section detail-article'>
         <Text className='detail-article__title'>{article.title}</Text>
@@ -113,14 +115,6 @@ export default function DetailPage() {
         )}
 
         <View className='detail-actions'>
-          {/* weapp: open-type share opens WeChat's forward sheet (code cannot); H5: the click shares. */}
-          <Button
-            className='hn-button detail-actions__share'
-            openType={NATIVE_FORWARD_BUTTON ? 'share' : undefined}
-            onClick={NATIVE_FORWARD_BUTTON ? undefined : () => void shareArticle(article)}
-          >
-            分享给家人
-          </Button>
           <View className='hn-button hn-button--ghost detail-actions__size' onClick={toggleLargeText}>
             <Text>{largeText ? '标准字' : '大字'}</Text>
           </View>
@@ -128,6 +122,7 @@ export default function DetailPage() {
       </View>
 
       <Disclaimer />
+      <ShareActions article={article} />
 
       {related.length > 0 && (
         <View className='detail-related'>

@@ -11,6 +11,8 @@ import Disclaimer from '../../components/Disclaimer'
 import EmptyState from '../../components/EmptyState'
 import FilterTabs, { type TabOption } from '../../components/FilterTabs'
 import SearchBar from '../../components/SearchBar'
+import { homeListShare } from '../../features/share/links'
+import { useListShare } from '../../features/share/useShare'
 import './index.css'
 
 /** Tab key for "no filter" (全国 / 全部); can never clash with a Chinese place or topic name. */
@@ -25,6 +27,7 @@ const topicOptions: TabOption<string>[] = [{ key: ALL, label: '全部' }, ...TOP
 
 export default function HomePage() {
   const filters = useFilters()
+  useListShare(homeListShare(filters))
   const { chooseProvince, chooseCity, chooseTopic, applyFilters, clearFilters } = useFilterActions()
   const largeText = useLargeText()
   const toggleLargeText = useAppStore((s) => s.toggleLargeText)

@@ -7,6 +7,8 @@ import { useLargeText, useSearchHistory, useSearchHistoryActions } from '../../s
 import ArticleCard from '../../components/ArticleCard'
 import EmptyState from '../../components/EmptyState'
 import HotSearches from '../../components/HotSearches'
+import { searchShare } from '../../features/share/links'
+import { useListShare } from '../../features/share/useShare'
 import './index.css'
 
 /** Results follow typing after this pause, so every keystroke does not re-rank. */
@@ -42,6 +44,7 @@ export default function SearchPage() {
   }, [input, query])
 
   const trimmed = query.trim()
+  useListShare(searchShare(trimmed))
   const hits = useMemo(() => (trimmed ? getSearchEngine().search(trimmed, { limit: RESULT_LIMIT }) : []), [trimmed])
   // While the box is empty (or only spaces) the page offers history and hot searches instead.
   const showingResults = trimmed !== '' && input.trim() !== ''

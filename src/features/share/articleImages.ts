@@ -1,0 +1,64 @@
+// The three pictures of an article (chat card 5:4, Moments 1:1, poster), drawn through the
+// platform's canvas and remembered per article so a second tap does not redraw.
+import type { Article } from '../../core/article'
+import { disclaimers } from '../../data'
+import { DEFAULT_SHARE_CARD_URL, renderShareImage } from '../../platform/share'
+import type { LayoutBuilder, RenderedImage } from '../../platform/shareContract'
+import { layoutMomentsImage, layoutShareCard } from './cardLayout'
+import { DrawnImageCache, imageOrFallback, withTimeout, type ImageChoice } from './imageFallback'
+import { articleH5Url } from './links'
+import { layoutPoster } from './posterLayout'
+import { qrMatrix } from './qr'
+import { posterContent, shareCardContent } from './shareContent'
+
+export type ShareImageKind = 'card' | 'moments' | 'poster'
+
+/**
+ * Device pixels per layout pixel. Whole numbers keep QR modules and hairlines sharp; the
+ * Moments picture shows as a small square, so it needs fewer pixels.
+ */
+const PIXEL_RATIO: Record<ShareImageKind, number> = { card: 2, moments: 1, poster: 2 }
+
+/**
+ * A drawing that has not finished by now never will (an export callback that never came):
+ * give up so the poster sheet can say so and the next tap tries again.
+ */
+const DRAW_TIMEOUT_MS = 8000
+
+const images = new DrawnImageCache<RenderedImage>()
+
+export function layoutBuilderFor(article: Article, kind: ShareImageKind): LayoutBuilder {
+  if (kind === 'card') return (measure) => layoutShareCard(shareCardContent(article, disclaimers), measure)
+  if (kind === 'moments') return (measure) => layoutMomentsImage(shareCardContent(article, disclaimers), measure)
+  return (measure) => layoutPoster(posterContent(article, disclaimers), qrMatrix(articleH5Url(article.id)), measure)
+}
+
+function keyOf(article: Article, kind: ShareImageKind): string {
+  return `${kind}:${article.id}`
+}
+
+/** Draws (or reuses) one picture of the article. Rejects when the canvas fails. */
+export function drawArticleImage(article: Article, kind: ShareImageKind): Promise<RenderedImage> {
+  return images.get(keyOf(article, kind), () =>
+    withTimeout(
+      renderShareImage(layoutBuilderFor(article, kind), { pixelRatio: PIXEL_RATIO[kind], name: `share-${kind}-${article.id}` }),
+      DRAW_TIMEOUT_MS,
+    ),
+  )
+}
+
+/** The picture if it has already been drawn, for share handlers that must answer at once. */
+export function drawnImageUrl(article: Article, kind: ShareImageKind): string | undefined {
+  return images.ready(keyOf(article, kind))?.url
+}
+
+/** The chat card, or the packaged default card when drawing fails or misses WeChat's deadline. */
+export function shareCardImage(article: Article): Promise<ImageChoice> {
+  return imageOrFallback(() => drawArticleImage(article, 'card').then((image) => image.url), DEFAULT_SHARE_CARD_URL)
+}
+
+/** Starts drawing the chat card and Moments picture in the background; failures stay silent. */
+export function predrawShareImages(article: Article): void {
+  drawArticleImage(article, 'card').catch(() => undefined)
+  drawArticleImage(article, 'moments').catch(() => undefined)
+}

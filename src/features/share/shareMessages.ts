@@ -1,0 +1,37 @@
+// What WeChat's 转发 and 朋友圈 menus send, for an article and for the home/search lists.
+import type { ShareAppMessageReturnObject, ShareTimelineReturnObject } from '@tarojs/taro'
+import type { Article } from '../../core/article'
+import { DEFAULT_SHARE_CARD_URL, DRAWS_SHARE_CARDS } from '../../platform/share'
+import { drawnImageUrl, shareCardImage } from './articleImages'
+import { articleSharePath, articleTimelineQuery, type ListShare } from './links'
+
+/** onShareAppMessage's answer; `promise` lets WeChat wait (up to 3 s) for the drawn card. */
+export interface ArticleShareMessage extends ShareAppMessageReturnObject {
+  title: string
+  path: string
+  imageUrl: string
+  promise?: Promise<ShareAppMessageReturnObject>
+}
+
+export function articleShareMessage(article: Article): ArticleShareMessage {
+  const drawn = drawnImageUrl(article, 'card')
+  const message = { title: article.title, path: articleSharePath(article.id), imageUrl: drawn || DEFAULT_SHARE_CARD_URL }
+  if (drawn || !DRAWS_SHARE_CARDS) return message
+  // Not drawn yet (the reader tapped 转发 right away): answer with the default card now and let
+  // WeChat take the drawn one if it arrives in time (shareCardImage never rejects).
+  return { ...message, promise: shareCardImage(article).then((choice) => ({ ...message, imageUrl: choice.url })) }
+}
+
+/** Moments takes a query for the same page and a 1:1 picture; it cannot wait for drawing. */
+export function articleTimelineShare(article: Article): ShareTimelineReturnObject & { title: string; query: string } {
+  const image = drawnImageUrl(article, 'moments')
+  return { title: article.title, query: articleTimelineQuery(article.id), ...(image ? { imageUrl: image } : {}) }
+}
+
+export function listShareMessage(share: ListShare): ShareAppMessageReturnObject {
+  return { title: share.title, path: share.path }
+}
+
+export function listTimelineShare(share: ListShare): ShareTimelineReturnObject {
+  return { title: share.title, query: share.query }
+}

@@ -1,0 +1,43 @@
+// Hooks a page calls to make 转发 and 朋友圈 send the right thing. Taro ignores them unless the
+// page config enables sharing (enableShareAppMessage / enableShareTimeline, Taro #6825).
+import { useDidHide, useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useEffect } from 'react'
+import type { Article } from '../../core/article'
+import { applyArticlePageMeta, DRAWS_SHARE_CARDS, releaseArticlePageMeta } from '../../platform/share'
+import { predrawShareImages } from './articleImages'
+import { homeListShare, type ListShare } from './links'
+import { articleShareMessage, articleTimelineShare, listShareMessage, listTimelineShare } from './shareMessages'
+
+/** Wait for the page to settle before drawing, so the first screen is not delayed. */
+const PREDRAW_DELAY_MS = 400
+
+/**
+ * Detail page: forward/Moments send this article (or the home page when the id was not found),
+ * the H5 page's title and og: tags describe it, and in WeChat the card is drawn ahead of time.
+ */
+export function useArticleShare(article: Article | null | undefined): void {
+  useShareAppMessage(() => (article ? articleShareMessage(article) : listShareMessage(homeListShare())))
+  useShareTimeline(() => (article ? articleTimelineShare(article) : listTimelineShare(homeListShare())))
+  const id = article ? article.id : ''
+  // Coming back to the page (H5 router) resets document.title: describe the article again;
+  // another page on top (or leaving) should not keep this article's description.
+  useDidShow(() => applyArticlePageMeta(article || null))
+  useDidHide(() => releaseArticlePageMeta(id))
+  useEffect(() => {
+    applyArticlePageMeta(article || null)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    if (article && DRAWS_SHARE_CARDS) timer = setTimeout(() => predrawShareImages(article), PREDRAW_DELAY_MS)
+    return () => {
+      if (timer !== undefined) clearTimeout(timer)
+      releaseArticlePageMeta(id)
+    }
+    // The article is looked up from `id`; re-run only when the page shows another article.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id])
+}
+
+/** Home and search: forward/Moments reopen the same filtered list or search (see links.ts). */
+export function useListShare(share: ListShare): void {
+  useShareAppMessage(() => listShareMessage(share))
+  useShareTimeline(() => listTimelineShare(share))
+}
