@@ -1,0 +1,164 @@
+// Fuse.js scoring of one word on a chosen set of articles. Fuse.js indexes are assembled from
+// records (Fuse.parseIndex), never by re-reading the collection: the short fields' records are
+// made once per article; for the long fields Fuse.js is given only the passages around the
+// word's bigrams, which is where any match within the typo budget must lie. Fuse.js's Bitap
+// reads every character of what it is given (~0.3 µs each), so this is what keeps it fast.
+import Fuse from 'fuse.js'
+import {
+  HEAD_FIELDS,
+  HEAD_KEYS,
+  HEAD_OPTIONS,
+  HEAD_SHARE,
+  TEXT_FIELDS,
+  TEXT_KEYS,
+  TEXT_OPTIONS,
+  TEXT_SHARE,
+  thresholdFor,
+  typoBudget,
+  type SearchDoc,
+} from './fuseOptions'
+import type { MatchRange } from './types'
+
+export interface WordMatch {
+  /** -log of the Fuse.js score, weighted over all fields: higher is better, 0 is no match. */
+  relevance: number
+  /** [start, end) ranges of the title that matched. */
+  titleRanges: MatchRange[]
+}
+
+type FieldRecord = Record<number, { v: string; n: number }>
+type IndexData = Parameters<typeof Fuse.parseIndex>[0]
+
+function recordOf(doc: SearchDoc, fields: ReadonlyArray<keyof SearchDoc>): FieldRecord {
+  const record: FieldRecord = {}
+  fields.forEach((field, keyIndex) => {
+    const value = doc[field]
+    // Fuse.js skips blank fields when it builds an index itself; do the same. `n` is the length
+    // norm, unused (ignoreFieldNorm).
+    if (value.trim()) record[keyIndex] = { v: value, n: 1 }
+  })
+  return record
+}
+
+/** Occurrences of each bigram looked at: a word found more often has its best match early on. */
+const MAX_OCCURRENCES = 4
+
+/**
+ * The parts of `text` where `word` can match with up to `errors` typos. A match keeps at least
+ * `needed` of the word's bigrams intact (each typo breaks at most two), lined up within `errors`
+ * places of where the word says they belong; only passages around such clusters are kept. They
+ * are joined by more filler than the typo budget, so no match can span two passages.
+ */
+export function passagesFor(text: string, word: string, errors: number): string {
+  if (text.length <= 3 * word.length + 2 * errors + 8) return text
+  const gramLength = word.length === 1 ? 1 : 2
+  const grams = word.length - gramLength + 1
+  const needed = Math.max(1, grams - 2 * errors)
+  // Each occurrence implies where the word would start: its position minus its offset in the word.
+  const starts: number[] = []
+  const offsets: number[] = []
+  for (let offset = 0; offset < grams; offset++) {
+    const gram = word.substr(offset, gramLength)
+    let from = 0
+    for (let n = 0; n < MAX_OCCURRENCES; n++) {
+      const at = text.indexOf(gram, from)
+      if (at < 0) break
+      starts.push(at - offset)
+      offsets.push(offset)
+      from = at + 1
+    }
+  }
+  const spans: Array<[number, number]> = []
+  for (let i = 0; i < starts.length; i++) {
+    if (needed > 1) {
+      let seen = 0
+      let agreeing = 0
+      for (let j = 0; j < starts.length && agreeing < needed; j++) {
+        // Distinct offsets whose implied start is within the typo budget of this one.
+        if (Math.abs(starts[j] - starts[i]) <= errors && !(seen & (1 << offsets[j] % 31))) {
+          seen |= 1 << offsets[j] % 31
+          agreeing++
+        }
+      }
+      if (agreeing < needed) continue
+    }
+    // One extra character each side: a passage that is exactly the word would look to Fuse.js
+    // like a whole field equal to it (score 0), which the full text is not.
+    spans.push([Math.max(0, starts[i] - errors - 1), Math.min(text.length, starts[i] + word.length + errors + 1)])
+  }
+  if (!spans.length) return ''
+  spans.sort((a, b) => a[0] - b[0])
+  const filler = new Array(errors + 2).join('\u0001')
+  let out = ''
+  let [start, end] = spans[0]
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i][0] <= end) {
+      end = Math.max(end, spans[i][1])
+      continue
+    }
+    out += text.slice(start, end) + filler
+    start = spans[i][0]
+    end = spans[i][1]
+  }
+  return out + text.slice(start, end)
+}
+
+/** -log(score): Fuse.js scores are products over fields, so this is a weighted sum. */
+function relevanceOf(score: number | undefined): number {
+  return -Math.log(Math.max(score || 0, Number.MIN_VALUE))
+}
+
+export class FuseScorer {
+  private readonly headRecords: Array<FieldRecord | undefined> = []
+  // Fuse.js's own key descriptors, as its index format expects them.
+  private readonly headKeys: IndexData['keys'] = Fuse.createIndex(HEAD_KEYS, []).keys
+  private readonly textKeys: IndexData['keys'] = Fuse.createIndex(TEXT_KEYS, []).keys
+
+  constructor(private readonly docs: readonly SearchDoc[]) {}
+
+  /** Scores `word` in the short fields of `headDocs` and the long fields of `textDocs`. */
+  score(word: string, headDocs: readonly number[], textDocs: readonly number[]): Map<number, WordMatch> {
+    const matches = new Map<number, WordMatch>()
+    const threshold = thresholdFor(word.length)
+    if (headDocs.length) {
+      for (const result of this.headFuse(headDocs, threshold).search(word)) {
+        const titleRanges: MatchRange[] = []
+        for (const match of result.matches || []) {
+          if (match.key !== 'title') continue
+          for (const [start, end] of match.indices) titleRanges.push([start, end + 1])
+        }
+        matches.set(result.item, { relevance: HEAD_SHARE * relevanceOf(result.score), titleRanges })
+      }
+    }
+    if (textDocs.length) {
+      const errors = typoBudget(word.length)
+      const records: IndexData['records'] = textDocs.map((doc, i) => {
+        const record: FieldRecord = {}
+        TEXT_FIELDS.forEach((field, keyIndex) => {
+          const passages = passagesFor(this.docs[doc][field], word, errors)
+          if (passages) record[keyIndex] = { v: passages, n: 1 }
+        })
+        return { i, $: record }
+      })
+      const index = Fuse.parseIndex<number>({ keys: this.textKeys, records })
+      const fuse = new Fuse(textDocs as number[], { ...TEXT_OPTIONS, threshold }, index)
+      for (const result of fuse.search(word)) {
+        const relevance = TEXT_SHARE * relevanceOf(result.score)
+        const known = matches.get(result.item)
+        if (known) known.relevance += relevance
+        else matches.set(result.item, { relevance, titleRanges: [] })
+      }
+    }
+    return matches
+  }
+
+  private headFuse(subset: readonly number[], threshold: number): Fuse<number> {
+    const records: IndexData['records'] = subset.map((doc, i) => {
+      let record = this.headRecords[doc]
+      if (!record) this.headRecords[doc] = record = recordOf(this.docs[doc], HEAD_FIELDS)
+      return { i, $: record }
+    })
+    const index = Fuse.parseIndex<number>({ keys: this.headKeys, records })
+    return new Fuse(subset as number[], { ...HEAD_OPTIONS, threshold }, index)
+  }
+}

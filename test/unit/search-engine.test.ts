@@ -1,0 +1,221 @@
+// The engine the app runs, on the packaged articles: what a person searching would notice.
+import type { Article } from '../../src/core/article'
+import { FULL_SCAN_LIMIT, createSearchEngine } from '../../src/core/search/engine'
+import type { SearchHit } from '../../src/core/search/types'
+import { articles } from '../../src/data'
+import { getSearchEngine, hotSearchTerms } from '../../src/data/search'
+import { syntheticCollection } from '../../scripts/bench-search'
+import { buildSearchIndex } from '../../scripts/build-search-index'
+
+const engine = getSearchEngine()
+const titleOf = (title: string): Article => {
+  const found = articles.find((a) => a.title === title)
+  if (!found) throw new Error(`no article titled ${title}`)
+  return found
+}
+const titles = (hits: SearchHit[]) => hits.map((h) => h.article.title)
+/** The highlighted parts of a hit's title, in order. */
+const highlighted = (hit: SearchHit) => hit.titleRanges.map(([start, end]) => hit.article.title.slice(start, end))
+const fullText = (a: Article) =>
+  [a.title, a.summary, a.region ? a.region.province + (a.region.city || '') : '', a.topics.join(' ')]
+    .concat(a.body ? a.body.map((b) => b.text) : [])
+    .join('\n')
+
+describe('any input is safe', () => {
+  const nasty = [
+    '',
+    ' ',
+    '          ',
+    '\t\n',
+    '😀',
+    '😀🏥💊',
+    '.*+?[](){}|\\',
+    '^$',
+    '(((((',
+    '\\',
+    '%E6%89%AC',
+    '<script>alert(1)</script>',
+    '医'.repeat(500),
+    'a'.repeat(500),
+    '扬州 '.repeat(100),
+    'a b c d e f g h i j k l m n o p q r s t u v w x y z',
+    '\uD800\uDC00\uD800',
+    '\u0000\u0001',
+    'constructor',
+    '__proto__',
+  ]
+  it.each(nasty.map((q) => [JSON.stringify(q).slice(0, 40), q]))('%s', (_, query) => {
+    const hits = engine.search(query)
+    expect(Array.isArray(hits)).toBe(true)
+    for (const hit of hits) {
+      expect(hit.score).toBeGreaterThanOrEqual(0)
+      expect(hit.score).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('finds nothing for nothing searchable', () => {
+    for (const query of ['', '   ', '😀', '.*+?[](){}|\\']) expect(engine.search(query)).toEqual([])
+  })
+
+  it('tolerates odd options', () => {
+    expect(engine.search('扬州', { limit: 0 })).toEqual([])
+    expect(engine.search('扬州', { limit: -5 })).toEqual([])
+    expect(engine.search('扬州', { limit: 2.7 })).toHaveLength(2)
+    expect(engine.search('扬州', { limit: Number.NaN })).toEqual([])
+    expect(engine.search('扬州', { limit: 1e9 }).length).toBeGreaterThan(0)
+  })
+})
+
+describe('ranking', () => {
+  it('returns at most `limit` hits, best first, every one an article of the collection', () => {
+    const hits = engine.search('医保', { limit: 5 })
+    expect(hits).toHaveLength(5)
+    for (let i = 1; i < hits.length; i++) expect(hits[i].score).toBeGreaterThanOrEqual(hits[i - 1].score)
+    for (const hit of hits) expect(articles).toContain(hit.article)
+  })
+
+  it('puts an article whose title holds the words above one that only mentions them in its text', () => {
+    const hits = engine.search('断缴')
+    expect(titles(hits).slice(0, 2).sort()).toEqual(['2025江苏扬州医保断缴影响报销吗', '2025江苏扬州自由职业者医保断缴怎么补划算'])
+    expect(hits.length).toBeGreaterThan(2)
+  })
+
+  it('finds an exact title first', () => {
+    for (const article of articles) expect(engine.search(article.title)[0].article).toBe(article)
+  })
+})
+
+describe('several words: every one must be found (扬州 断缴)', () => {
+  it('returns only articles that have both words', () => {
+    const hits = engine.search('扬州 断缴')
+    expect(titles(hits).sort()).toEqual(['2025江苏扬州医保断缴影响报销吗', '2025江苏扬州自由职业者医保断缴怎么补划算'])
+    for (const hit of hits) {
+      expect(fullText(hit.article)).toContain('扬州')
+      expect(fullText(hit.article)).toContain('断缴')
+    }
+  })
+
+  it('drops articles that have only one of the words, which each word alone finds', () => {
+    const either = new Set([...titles(engine.search('扬州', { limit: 50 })), ...titles(engine.search('断缴', { limit: 50 }))])
+    const both = titles(engine.search('扬州 断缴', { limit: 50 }))
+    expect(either.size).toBeGreaterThan(both.length)
+  })
+
+  it('finds nothing when no article has all the words', () => {
+    expect(engine.search('扬州 甲状腺')).toEqual([])
+  })
+
+  it('reads words typed without a space the same way (扬州断缴)', () => {
+    expect(titles(engine.search('扬州断缴')).sort()).toEqual(titles(engine.search('扬州 断缴')).sort())
+  })
+})
+
+describe('typos and missing characters', () => {
+  it('finds 2025年山西朔州治疗听力下降的医院有哪些 for 朔州听力下将 and highlights what matched', () => {
+    const [top] = engine.search('朔州听力下将')
+    expect(top.article).toBe(titleOf('2025年山西朔州治疗听力下降的医院有哪些'))
+    expect(highlighted(top)).toEqual(['朔州', '听力下'])
+  })
+
+  it('finds swapped and missing characters', () => {
+    expect(engine.search('新农合案备成功')[0].article).toBe(titleOf('新农合备案成功就可以报销了吗'))
+    expect(engine.search('外省户可以在本地买医保')[0].article).toBe(titleOf('外省户籍可以在本地买医保吗'))
+  })
+})
+
+describe('highlighting (titleRanges)', () => {
+  it('marks each word where it stands in the title', () => {
+    const [top] = engine.search('扬州 断缴')
+    expect(highlighted(top)).toEqual(['扬州', '断缴'])
+    for (const [start, end] of top.titleRanges) {
+      expect(start).toBeGreaterThanOrEqual(0)
+      expect(end).toBeGreaterThan(start)
+      expect(end).toBeLessThanOrEqual(top.article.title.length)
+    }
+  })
+
+  it('marks the title characters a pinyin or initials query spelled', () => {
+    expect(highlighted(engine.search('shuozhou jiaolv')[0])).toEqual(['朔州', '焦虑'])
+    expect(highlighted(engine.search('sz tt')[0])).toEqual(['朔州', '头痛'])
+    expect(highlighted(engine.search('朔州 jiaolv')[0])).toEqual(['朔州', '焦虑'])
+  })
+
+  it('marks the word a synonym stood for', () => {
+    const [top] = engine.search('北医三院')
+    expect(top.article).toBe(titleOf('北京大学第三医院试管谁最有名'))
+    expect(highlighted(top)).toEqual(['北京大学第三医院'])
+    expect(highlighted(engine.search('心跳过慢')[0])).toEqual(['心跳过缓'])
+  })
+
+  it('returns ranges sorted and not overlapping', () => {
+    for (const hit of engine.search('医保卡 个人账户 余额', { limit: 20 })) {
+      for (let i = 1; i < hit.titleRanges.length; i++) expect(hit.titleRanges[i][0]).toBeGreaterThan(hit.titleRanges[i - 1][1])
+    }
+  })
+})
+
+describe('pinyin, initials and synonyms', () => {
+  it('reads yibao and yb as 医保', () => {
+    for (const query of ['yibao', 'yb', 'YiBao', 'ｙｉｂａｏ']) {
+      const [top] = engine.search(query)
+      expect(top.article.title).toContain('医保')
+    }
+  })
+
+  it('applies the synonym table', () => {
+    expect(engine.search('社保卡')[0].article.title).toContain('医保卡')
+    expect(titles(engine.search('居民医保', { limit: 10 }))).toEqual(
+      expect.arrayContaining(['农村新农合有门槛费么', '2025江苏扬州灵活就业交医保还是居民医保好']),
+    )
+    expect(engine.search('生育险')[0].article.title).toMatch(/生育(险|保险)/)
+  })
+})
+
+describe('大家都在搜', () => {
+  it('is derived from the data and every entry finds articles', () => {
+    expect(hotSearchTerms.length).toBeGreaterThanOrEqual(6)
+    expect(new Set(hotSearchTerms).size).toBe(hotSearchTerms.length)
+    for (const term of hotSearchTerms) {
+      expect(articles.some((a) => fullText(a).includes(term))).toBe(true)
+      expect(engine.search(term).length).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('without a usable prebuilt index', () => {
+  it('still searches Chinese (no pinyin, no hot searches)', () => {
+    const damaged = [null, {}, { version: 2 }, { version: 1, titlePinyin: 'x', words: {}, hotSearchTerms: [] }]
+    for (const index of damaged) {
+      const bare = createSearchEngine(articles, index as never)
+      expect(bare.search('扬州 断缴')).toHaveLength(2)
+      expect(bare.search('yibao')).toEqual([])
+      expect(bare.hotSearchTerms).toEqual([])
+    }
+  })
+})
+
+describe(`a collection larger than ${FULL_SCAN_LIMIT} articles (n-gram candidates)`, () => {
+  const { articles: large } = syntheticCollection(articles, 2000)
+  const big = createSearchEngine(large, buildSearchIndex(large))
+
+  it('keeps every real article findable by its exact title', () => {
+    for (const article of articles) expect(titles(big.search(article.title, { limit: 5 }))).toContain(article.title)
+  })
+
+  it('keeps multi-word AND semantics, typos, pinyin and highlighting', () => {
+    const both = big.search('扬州 断缴', { limit: 20 })
+    expect(both.length).toBeGreaterThan(2)
+    for (const hit of both) {
+      expect(fullText(hit.article)).toContain('扬州')
+      expect(fullText(hit.article)).toContain('断缴')
+    }
+    expect(big.search('朔州听力下将')[0].article.title).toMatch(/朔州.*听力下降/)
+    expect(highlighted(big.search('shuozhou jiaolv')[0])).toEqual(['朔州', '焦虑'])
+  })
+
+  it('is safe with any input', () => {
+    for (const query of ['', '😀', '.*+?[](){}|\\', '医'.repeat(500), 'yb '.repeat(30)]) {
+      expect(Array.isArray(big.search(query))).toBe(true)
+    }
+  })
+})
