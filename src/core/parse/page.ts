@@ -8,21 +8,15 @@
 //   entries: title / excerpt / "健康新闻 YYYY-MM-DD" (blank lines between them are optional)
 //   [首页 顶部 footer]
 // Anything that does not fit throws a PageFormatError naming the file and line.
-import type { Block } from '../article'
+import type { Article } from '../article'
 import { linesToBlocks, type BodyLine } from './blocks'
 import { PageFormatError } from './errors'
 
-export interface ParsedArticle {
-  title: string
-  /** Full article: its opening paragraph. Entry: the excerpt exactly as the page cut it. */
-  summary: string
-  body: Block[] | null
-  fullText: boolean
-  /** YYYY-MM-DD */
-  date: string
-  /** Source label from the date lines, e.g. 健康新闻. */
-  source: string
-}
+/**
+ * One article as a page states it, before ids, regions, topics and related are derived.
+ * Full article: summary is its opening paragraph. Entry: the excerpt exactly as the page cut it.
+ */
+export type ParsedArticle = Pick<Article, 'title' | 'summary' | 'body' | 'fullText' | 'date' | 'source'>
 
 export interface ParsedPage {
   fileName: string
