@@ -14,7 +14,9 @@ const USAGE = `Usage: npm run --silent search -- [--json] [--limit N] "<query>"
   --json      print only a JSON array of {"id","title","score"}, best first
   --limit N   at most N results, 1-${MAX_RESULTS} (default ${MAX_RESULTS})
   --help      show this help
-Words separated by spaces must all be found; pinyin (yibao), initials (yb) and typos work.`
+Articles with every word come first; when they are few, articles with most of the words
+follow (marked "partial" in the readable list). Questions in plain words (朔州哪家医院治焦虑),
+pinyin (yibao), initials (yb) and typos work.`
 
 interface Options {
   json: boolean
@@ -91,7 +93,7 @@ function main(argv: readonly string[]): number {
   hits.forEach((hit, i) => {
     process.stdout.write(
       `${String(i + 1).padStart(2)}. ${marked(hit.article.title, hit.titleRanges)}\n` +
-        `    id ${hit.article.id}  score ${hit.score.toPrecision(3)}\n`,
+        `    id ${hit.article.id}  score ${hit.score.toPrecision(3)}${hit.partial ? '  partial: not every word' : ''}\n`,
     )
   })
   return 0

@@ -83,26 +83,54 @@ describe('ranking', () => {
   it('finds an exact title first', () => {
     for (const article of articles) expect(engine.search(article.title)[0].article).toBe(article)
   })
+
+  it('finds an article first from the start of its title, as soon as no other title has it', () => {
+    // What is in the box while typing: 医保个人账户能 is only in 医保个人账户能自己充钱吗, even
+    // though 能 is a word the engine does not look for on its own.
+    for (const article of articles) {
+      let typed = article.title
+      for (let length = 4; length <= article.title.length; length++) {
+        typed = article.title.slice(0, length)
+        if (articles.every((other) => other === article || !other.title.includes(typed))) break
+      }
+      expect([typed, engine.search(typed)[0].article.title]).toEqual([typed, article.title])
+    }
+  })
 })
 
-describe('several words: every one must be found (扬州 断缴)', () => {
-  it('returns only articles that have both words', () => {
+describe('several words (扬州 断缴): articles with every word first', () => {
+  it('puts the articles that have both words first, as the only full matches', () => {
     const hits = engine.search('扬州 断缴')
-    expect(titles(hits).sort()).toEqual(['2025江苏扬州医保断缴影响报销吗', '2025江苏扬州自由职业者医保断缴怎么补划算'])
-    for (const hit of hits) {
+    const both = ['2025江苏扬州医保断缴影响报销吗', '2025江苏扬州自由职业者医保断缴怎么补划算']
+    expect(titles(hits).slice(0, 2).sort()).toEqual(both)
+    expect(titles(hits.filter((h) => !h.partial)).sort()).toEqual(both)
+    for (const hit of hits.slice(0, 2)) {
       expect(fullText(hit.article)).toContain('扬州')
       expect(fullText(hit.article)).toContain('断缴')
     }
   })
 
-  it('drops articles that have only one of the words, which each word alone finds', () => {
+  it('fills in after them, marked partial, with articles that have one of the words', () => {
+    const hits = engine.search('扬州 断缴')
+    const partial = hits.filter((h) => h.partial)
+    expect(partial.length).toBeGreaterThan(0)
+    expect(hits.findIndex((h) => h.partial)).toBe(2)
+    for (const hit of partial) expect(fullText(hit.article)).toMatch(/扬州|断缴/)
+  })
+
+  it('has fewer full matches than either word alone finds', () => {
     const either = new Set([...titles(engine.search('扬州', { limit: 50 })), ...titles(engine.search('断缴', { limit: 50 }))])
-    const both = titles(engine.search('扬州 断缴', { limit: 50 }))
+    const both = engine.search('扬州 断缴', { limit: 50 }).filter((h) => !h.partial)
     expect(either.size).toBeGreaterThan(both.length)
   })
 
-  it('finds nothing when no article has all the words', () => {
-    expect(engine.search('扬州 甲状腺')).toEqual([])
+  it('offers articles with one of the words, all marked partial, when no article has them all', () => {
+    const hits = engine.search('扬州 甲状腺')
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) {
+      expect(hit.partial).toBe(true)
+      expect(fullText(hit.article)).toMatch(/扬州|甲状腺/)
+    }
   })
 
   it('reads words typed without a space the same way (扬州断缴)', () => {
@@ -187,7 +215,7 @@ describe('without a usable prebuilt index', () => {
     const damaged = [null, {}, { version: 2 }, { version: 1, titlePinyin: 'x', words: {}, hotSearchTerms: [] }]
     for (const index of damaged) {
       const bare = createSearchEngine(articles, index as never)
-      expect(bare.search('扬州 断缴')).toHaveLength(2)
+      expect(bare.search('扬州 断缴').filter((hit) => !hit.partial)).toHaveLength(2)
       expect(bare.search('yibao')).toEqual([])
       expect(bare.hotSearchTerms).toEqual([])
     }
@@ -204,13 +232,27 @@ describe(`a collection larger than ${FULL_SCAN_LIMIT} articles (n-gram candidate
 
   it('keeps multi-word AND semantics, typos, pinyin and highlighting', () => {
     const both = big.search('扬州 断缴', { limit: 20 })
+    // Plenty of articles have both words here, so nothing partial fills in.
     expect(both.length).toBeGreaterThan(2)
+    expect(both.some((hit) => hit.partial)).toBe(false)
     for (const hit of both) {
       expect(fullText(hit.article)).toContain('扬州')
       expect(fullText(hit.article)).toContain('断缴')
     }
     expect(big.search('朔州听力下将')[0].article.title).toMatch(/朔州.*听力下降/)
     expect(highlighted(big.search('shuozhou jiaolv')[0])).toEqual(['朔州', '焦虑'])
+  })
+
+  it('offers partial matches, after any full ones, when no article has every word', () => {
+    // No article is about both places.
+    const hits = big.search('朔州 舟山', { limit: 20 })
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) {
+      expect(hit.partial).toBe(true)
+      expect(fullText(hit.article)).toMatch(/朔州|舟山/)
+    }
+    expect(big.search('朔州哪家医院治焦虑')[0].article.title).toMatch(/朔州.*焦虑/)
+    expect(big.search('飞机大炮')).toEqual([])
   })
 
   it('is safe with any input', () => {

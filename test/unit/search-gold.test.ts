@@ -11,9 +11,11 @@ describe('gold queries on the real articles', () => {
   it('has at least 30 queries covering every kind', () => {
     expect(gold.length).toBeGreaterThanOrEqual(30)
     const kinds = new Set(gold.map((q) => q.kind))
-    for (const kind of ['exact', 'typo', 'multi-word', 'region+topic', 'synonym', 'pinyin', 'initials', 'mixed']) {
+    for (const kind of ['exact', 'typo', 'multi-word', 'region+topic', 'synonym', 'pinyin', 'initials', 'mixed', 'question']) {
       expect(kinds).toContain(kind)
     }
+    // Questions as people type them (朔州哪家医院治焦虑), not keyword lists.
+    expect(gold.filter((q) => q.kind === 'question').length).toBeGreaterThanOrEqual(10)
   })
 
   it('finds an expected article within the first five results for every query (hit@5 = 1)', () => {

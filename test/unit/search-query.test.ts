@@ -65,6 +65,19 @@ describe('synonyms', () => {
     expect(synonymVariants('小孩')).toEqual(expect.arrayContaining(['儿童', '子女']))
   })
 
+  it('maps the words of plain questions (钱, 孩子, 生孩子, 外地, 眼睛)', () => {
+    expect(synonymVariants('钱')).toEqual(expect.arrayContaining(['余额', '个人账户']))
+    expect(synonymVariants('孩子')).toEqual(expect.arrayContaining(['儿童', '子女']))
+    expect(synonymVariants('生孩子')).toEqual(['生育'])
+    expect(synonymVariants('外地')).toEqual(expect.arrayContaining(['异地', '外省']))
+    expect(synonymVariants('眼睛')).toEqual(['眼'])
+  })
+
+  it('applies a one-character entry only to the word on its own (多少钱 is not 多少余额)', () => {
+    expect(synonymVariants('多少钱')).toEqual([])
+    expect(synonymVariants('充钱')).toEqual([])
+  })
+
   it('applies inside longer words, longest key first', () => {
     expect(synonymVariants('电子社保卡')).toContain('电子医保卡')
     // 城乡居民医保 is its own entry; it must not also be read as 城乡 + 居民医保 → 城乡新农合.
@@ -97,6 +110,12 @@ describe('segmentWithLexicon', () => {
 
   it('keeps unknown text between known words as one piece, typos and all', () => {
     expect(split('朔州听力下将')).toEqual(['朔州', '听力下将'])
+  })
+
+  it('splits at one-character entries too, when no longer word starts there', () => {
+    const withMoney = new Set(['个人账户', '钱', '充钱', '清零'])
+    expect(segmentWithLexicon('个人账户钱清零', withMoney, places, 4)).toEqual(['个人账户', '钱', '清零'])
+    expect(segmentWithLexicon('个人账户充钱', withMoney, places, 4)).toEqual(['个人账户', '充钱'])
   })
 
   it('drops 市/省/县/区 after a place name', () => {

@@ -184,6 +184,19 @@ export class CandidateIndex {
     return this.collect(grams, Math.max(1, guaranteed), false, guaranteed >= 1)
   }
 
+  /**
+   * True when some article has every bigram of `word` in one field group: `word` as typed, or
+   * very nearly (the query planner asks this of unknown text, which is then kept whole).
+   */
+  occurs(word: string): boolean {
+    if (word.length < 2) return this.lookup(word).docs.length > 0
+    const grams: number[] = []
+    visitBigrams(word, this.headBigrams.mask, (bucket) => {
+      if (grams.indexOf(bucket) < 0) grams.push(bucket)
+    })
+    return grams.length > 0 && (hasAll(this.headBigrams, grams) || hasAll(this.textBigrams, grams))
+  }
+
   private collect(grams: number[], needed: number, unigram: boolean, complete: boolean): CandidateList {
     const { headHits, textHits, touched } = this
     if (unigram) {
@@ -245,6 +258,24 @@ export class CandidateIndex {
       }
     }
   }
+}
+
+/**
+ * Whether one article holds every gram in `table`: the rarest gram's articles are checked
+ * against the others' postings, stopping at the first that has them all.
+ */
+function hasAll(table: PostingTable, grams: readonly number[]): boolean {
+  const { offsets, postings } = table
+  const sizeOf = (gram: number) => offsets[gram + 1] - offsets[gram]
+  const order = grams.slice().sort((a, b) => sizeOf(a) - sizeOf(b))
+  const rarest = order[0]
+  for (let p = offsets[rarest]; p < offsets[rarest + 1]; p++) {
+    const doc = postings[p]
+    let all = true
+    for (let g = 1; g < order.length && all; g++) all = contains(postings, offsets[order[g]], offsets[order[g] + 1], doc)
+    if (all) return true
+  }
+  return false
 }
 
 /** Binary search for `doc` in postings[from, end), which are in ascending article order. */

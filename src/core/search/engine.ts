@@ -1,21 +1,23 @@
 // The search engine the app, the CLI and the benchmark share. Per query:
-//   normalise → plan: tokens, each read as typed / split into words / as pinyin, each word with
-//     its synonyms (query.ts)
-//   → large collections only: the n-gram index's best-guess pool of articles that can have every
-//     token (candidatePool.ts)
-//   → Fuse.js scores each word on the articles its n-grams allow, token after token, each on the
-//     articles that matched so far (fuseScorer.ts); every token must be found
-//   → rank by Fuse.js relevance, with the title characters that matched.
+//   normalise → plan: tokens, each read as the parts it asks about (question words dropped,
+//     Chinese split at known words, pinyin read as words), each part with its synonyms (query.ts)
+//   → large collections only: the n-gram index's best-guess pool of articles (candidatePool.ts)
+//   → Fuse.js scores each part on the articles its n-grams allow (fuseScorer.ts)
+//   → full matches: articles that have every word of the query (a word no article has cannot
+//     be required), ranked by Fuse.js relevance;
+//   → when those are few, partial matches after them, never above: articles with enough of the
+//     words, ranked by how much of the query they cover (place names and rarer words weigh
+//     more; a word in the title counts more than one in the text), then by relevance.
 import type { Article } from '../article'
 import { TOPICS } from '../article'
-import { CandidatePool, selectivity } from './candidatePool'
+import { CandidatePool, type PoolGroup } from './candidatePool'
 import { CandidateIndex, IN_HEAD, IN_TEXT, type CandidateList } from './candidates'
 import { LEADING_SPACE, type SearchDoc } from './fuseOptions'
 import { FuseScorer, type WordMatch } from './fuseScorer'
 import { COMMON_WORDS, TOPIC_PHRASES } from './glossary'
 import { foldText, normalizeQuery } from './normalize'
 import { vocabularyFromIndex } from './pinyin'
-import { planQuery, segmentWithLexicon } from './query'
+import { createQuestionSplitter, planQuery, type Part } from './query'
 import { synonymWords } from './synonyms'
 import type { MatchRange, SearchEngine, SearchHit, SearchIndexData } from './types'
 
@@ -26,6 +28,34 @@ const CANDIDATE_POOL = 40
 /** In a large collection, a word found exactly in this many articles is not also looked for with typos. */
 const EXACT_ENOUGH = 4 * CANDIDATE_POOL
 const DEFAULT_LIMIT = 20
+
+/** Fewer full matches than this (a screenful) and partial matches fill in after them. */
+export const RELAX_BELOW = 5
+/** A partial match must cover at least this share of the query's words, by weight. */
+export const MIN_PARTIAL_SHARE = 1 / 3
+/** A place name weighs more: a question about 朔州 is answered by articles about 朔州 first. */
+const PLACE_WEIGHT = 1.5
+/** A word in most articles still counts a little. */
+const MIN_RARITY = 0.05
+/** In a partial match, a word found only outside the title counts this much of one in the title. */
+const OUTSIDE_TITLE_CREDIT = 0.5
+/** In a partial match, a word found only with typos counts this much of one found as typed. */
+const TYPO_CREDIT = 0.5
+
+/** A part of the query with what was found for it. */
+interface PlannedPart {
+  part: Part
+  /** Per article: the best alternative's relevance and title ranges. */
+  matches: Map<number, WordMatch>
+  /** A full match must have it. */
+  required: boolean
+  /** Share of relevance next to its group's other parts. */
+  rankWeight: number
+  /** Weight towards a partial match (0: it does not count). */
+  coverWeight: number
+  /** Some article has it; a part nothing has is left out of relevance. */
+  present: boolean
+}
 
 export interface SearchEngineDetails extends SearchEngine {
   /** 大家都在搜 from the prebuilt index ([] without one). */
@@ -100,24 +130,25 @@ export function createSearchEngine(
       if (article.region.city) places.add(article.region.city)
     }
   }
-  const lexicon = new Set<string>(
-    Array.from(places).concat(TOPICS, TOPIC_PHRASES, COMMON_WORDS, synonymWords(), data ? Object.keys(data.words) : []),
-  )
-  let maxWordLength = 2
-  lexicon.forEach((word) => {
-    if (word.length > maxWordLength) maxWordLength = word.length
-  })
-  const context = {
-    segment: (token: string) => segmentWithLexicon(token, lexicon, places, maxWordLength),
-    pinyin: data ? vocabularyFromIndex(articles, data) : null,
-  }
-
-  const allDocs = articles.map((_, i) => i)
   const candidateIndex = new CandidateIndex(
     docs.map((d) => ({ head: d.title + ' ' + d.region + d.topics, text: d.summary + ' ' + d.body })),
   )
-  const scorer = new FuseScorer(docs)
+  const words = new Set<string>(
+    Array.from(places).concat(TOPICS, TOPIC_PHRASES, COMMON_WORDS, synonymWords(), data ? Object.keys(data.words) : []),
+  )
   const smallCollection = articles.length <= FULL_SCAN_LIMIT
+  const allDocs = articles.map((_, i) => i)
+  // Whether some article has a text as typed: a small collection simply reads them all (its
+  // n-gram index has few buckets, so bigram checks would say yes too often).
+  const occurs = smallCollection
+    ? (text: string) => allDocs.some((doc) => hasAsTyped(doc, text))
+    : (text: string) => candidateIndex.occurs(text)
+  const context = {
+    split: createQuestionSplitter({ words, places, occurs }),
+    pinyin: data ? vocabularyFromIndex(articles, data) : null,
+  }
+
+  const scorer = new FuseScorer(docs)
   let pool: CandidatePool | null = null
 
   function search(query: string, options?: { limit?: number }): SearchHit[] {
@@ -144,86 +175,267 @@ export function createSearchEngine(
       if (!found) lookups.set(word, (found = candidateIndex.lookup(word, smallCollection ? Infinity : EXACT_ENOUGH)))
       return found
     }
+    // How many articles may have a part: for its weight, and (large collections) whether it can
+    // be required before Fuse.js has looked. A small collection counts the articles that have it
+    // as typed (its n-gram index is too coarse to count by); a large one trusts the index.
+    const reach = (part: Part) => {
+      let count = 0
+      if (smallCollection) {
+        for (const doc of allDocs) if (part.alternatives.some((a) => hasAsTyped(doc, a.text))) count++
+        return count
+      }
+      for (const alternative of part.alternatives) count += lookup(alternative.text).docs.length
+      return Math.min(count, articles.length)
+    }
+    const hasWords = groups.some((g) => g.parts.some((p) => p.kind === 'word'))
+    // Hints are required only in a query of nothing but hints (补).
+    const mayRequire = (part: Part) => part.kind === 'word' || !hasWords
 
-    // Fuse.js scores one word on the articles the n-gram index allows, within `within`.
-    const wordMatches = (word: string, within: ReadonlySet<number> | null): Map<number, WordMatch> => {
-      const found = lookup(word)
+    // Large collections: Fuse.js only sees the best-guess pool.
+    let within: Set<number> | null = null
+    if (!smallCollection) {
+      if (!pool) pool = new CandidatePool(articles.length)
+      const poolGroups: PoolGroup[] = groups.map((g) => ({
+        phrase: g.phrase,
+        partsWeight: g.partsWeight,
+        // Lone characters are in too many articles to guess by, unless they are all there is.
+        parts: g.parts.filter((part) => mayRequire(part) || part.weight >= 1).map((part) => {
+          const count = mayRequire(part) ? reach(part) : 0
+          const required = mayRequire(part) && count > 0
+          return {
+            alternatives: part.alternatives,
+            required,
+            rankWeight: part.weight,
+            coverWeight: required && hasWords ? coverWeight(part, count) : 0,
+          }
+        }),
+      }))
+      within = new Set(pool.likelyArticles(poolGroups, lookup, Math.max(CANDIDATE_POOL, limit * 3), MIN_PARTIAL_SHARE))
+      if (!within.size) return []
+    }
+
+    // Fuse.js scores one text on the articles the n-gram index allows, among `among` (the pool).
+    const scoreText = (text: string, among: ReadonlySet<number> | null): Map<number, WordMatch> => {
+      const found = lookup(text)
       if (smallCollection && !found.complete) {
-        // A small collection can afford Fuse.js on everything when the index cannot vouch.
-        const every = within ? Array.from(within) : allDocs
-        return scorer.score(word, every, every)
+        // A small collection can afford Fuse.js on everything when the index cannot vouch. A
+        // single character allows no typo, so only articles that have it need reading.
+        let every = among ? Array.from(among) : allDocs
+        if (text.length === 1) every = every.filter((doc) => hasAsTyped(doc, text))
+        return scorer.score(text, every, every)
       }
       const headDocs: number[] = []
       const textDocs: number[] = []
       for (let i = 0; i < found.docs.length; i++) {
         const doc = found.docs[i]
-        if (within && !within.has(doc)) continue
+        if (among && !among.has(doc)) continue
         if (found.fields[i] & IN_HEAD) headDocs.push(doc)
         if (found.fields[i] & IN_TEXT) textDocs.push(doc)
       }
-      return scorer.score(word, headDocs, textDocs)
+      return scorer.score(text, headDocs, textDocs)
     }
-
-    // Large collections: Fuse.js only sees the best-guess pool of articles that have every word.
-    let survivors: Set<number> | null = null
-    if (!smallCollection) {
-      if (!pool) pool = new CandidatePool(articles.length)
-      survivors = new Set(pool.likelyArticles(groups, lookup, Math.max(CANDIDATE_POOL, limit * 3)))
-      if (!survivors.size) return []
+    const scored = new Map<string, Map<number, WordMatch>>()
+    const textMatches = (text: string): Map<number, WordMatch> => {
+      let matches = scored.get(text)
+      if (!matches) scored.set(text, (matches = scoreText(text, within)))
+      return matches
     }
-
-    // The most selective token first: later ones are then scored on fewer articles.
-    const ordered = groups.slice().sort((a, b) => selectivity(a, lookup) - selectivity(b, lookup))
-    let total: Map<number, WordMatch> | null = null
-    for (const group of ordered) {
-      const groupMatches = new Map<number, WordMatch>()
-      for (const reading of group.readings) {
-        let readingMatches: Map<number, WordMatch> | null = null
-        for (const term of reading.terms) {
-          const within: ReadonlySet<number> | null = readingMatches ? new Set(readingMatches.keys()) : survivors
-          const termMatches = new Map<number, WordMatch>()
-          for (const alternative of term.alternatives) {
-            wordMatches(alternative.text, within).forEach((match, doc) => {
-              keepBest(termMatches, doc, match.relevance * alternative.weight, match.titleRanges)
-            })
-          }
-          readingMatches = combine(readingMatches, termMatches)
-          if (!readingMatches.size) break
-        }
-        if (!readingMatches) continue
-        const share = reading.weight / reading.terms.length
-        readingMatches.forEach((match, doc) => keepBest(groupMatches, doc, match.relevance * share, match.titleRanges))
+    const partMatches = (part: Part, among?: ReadonlySet<number>): Map<number, WordMatch> => {
+      const matches = new Map<number, WordMatch>()
+      for (const alternative of part.alternatives) {
+        const found = among ? scoreText(alternative.text, among) : textMatches(alternative.text)
+        found.forEach((match, doc) => keepBest(matches, doc, match.relevance * alternative.weight, match.titleRanges))
       }
-      total = combine(total, groupMatches)
-      if (!total.size) return []
-      survivors = new Set(total.keys())
+      return matches
     }
-    if (!total) return []
 
-    const ranked: Array<{ doc: number; relevance: number; titleRanges: MatchRange[]; coverage: number }> = []
-    const groupCount = groups.length
-    total.forEach((match, doc) => {
-      const titleRanges = mergeRanges(match.titleRanges)
-      ranked.push({
+    // Words first (hints too, in a query of nothing but hints): they decide which articles match.
+    const plan = groups.map((group) => ({
+      group,
+      phrase: group.phrase ? textMatches(group.phrase.text) : null,
+      parts: group.parts.map((part): PlannedPart => {
+        const counts = mayRequire(part)
+        return {
+          part,
+          matches: new Map<number, WordMatch>(),
+          required: false,
+          rankWeight: part.weight,
+          // A word no article has as typed (听力下将) is as rare as can be.
+          coverWeight: counts && hasWords ? coverWeight(part, reach(part)) : 0,
+          present: !counts,
+        }
+      }),
+    }))
+    // Rarest words first. Once the words left could not make an article a partial match by
+    // themselves, they are only looked for in articles that have a rarer one: 医保 is in most
+    // articles, and reading all of them for it would cost the most.
+    const words: PlannedPart[] = []
+    for (const g of plan) for (const p of g.parts) if (mayRequire(p.part)) words.push(p)
+    words.sort((a, b) => b.coverWeight - a.coverWeight)
+    const estimatedTotal = words.reduce((sum, p) => sum + p.coverWeight, 0)
+    let left = estimatedTotal
+    const haveRarer = new Set<number>()
+    for (const p of words) {
+      const narrow = haveRarer.size > 0 && left < MIN_PARTIAL_SHARE * estimatedTotal
+      p.matches = partMatches(p.part, narrow ? haveRarer : undefined)
+      left -= p.coverWeight
+      if (p.matches.size) {
+        p.required = true
+        p.matches.forEach((_, doc) => haveRarer.add(doc))
+      } else {
+        // In none of the articles looked at. A word no article has (a typo beyond repair, a word
+        // the collection lacks) cannot be required: 扬州 火星 still finds 扬州. One that some
+        // article outside the pool has still is: then nothing here is a full match.
+        p.required = (narrow && partMatches(p.part).size > 0) || (!smallCollection && p.part.alternatives.some((a) => occurs(a.text)))
+      }
+      p.present = p.matches.size > 0
+      if (!p.required) p.coverWeight = 0
+    }
+    const requiredCount = plan.reduce((n, g) => n + g.parts.filter((p) => p.required).length, 0)
+    // Words were typed and none of them is in any article: nothing to show, not random articles.
+    if (!requiredCount) return []
+    const coverTotal = plan.reduce((sum, g) => g.parts.reduce((s, p) => s + p.coverWeight, sum), 0)
+
+    // Every article that has a required part or a phrase is a candidate.
+    const candidates = new Set<number>()
+    for (const g of plan) {
+      if (g.phrase) g.phrase.forEach((_, doc) => candidates.add(doc))
+      for (const p of g.parts) if (p.required) p.matches.forEach((_, doc) => candidates.add(doc))
+    }
+    // Hints only rank candidates, so they are looked for among them alone (a lone character is
+    // in most articles; reading every article for it would cost the most).
+    for (const g of plan) {
+      for (const p of g.parts) {
+        if (mayRequire(p.part)) continue
+        p.matches = partMatches(p.part, candidates)
+        p.present = p.matches.size > 0
+      }
+    }
+
+    interface Ranked {
+      doc: number
+      full: boolean
+      relevance: number
+      /** Share of the query's words covered, a title match counting fully (partial matches). */
+      cover: number
+      titleRanges: MatchRange[]
+      /** Share of the title the matches cover. */
+      coverage: number
+    }
+    const full: Ranked[] = []
+    const partial: Ranked[] = []
+    candidates.forEach((doc) => {
+      let isFull = true
+      let relevance = 0
+      let ranges: MatchRange[] = []
+      // Required parts the article has, and where: weighed below if it is a partial match.
+      const had: Array<{ part: PlannedPart; where: WordMatch; asTyped: boolean }> = []
+      for (const g of plan) {
+        const byPhrase = g.phrase ? g.phrase.get(doc) : undefined
+        // The phrase stands in for the group's words only where the article has it as typed; a
+        // phrase found with typos (拔牙能报销吗 ≈ 才能报销吗) may have lost the very word asked about.
+        const phraseHad = byPhrase !== undefined && g.group.phrase !== null && hasAsTyped(doc, g.group.phrase.text)
+        let partsRelevance = 0
+        let rankTotal = 0
+        const partRanges: MatchRange[] = []
+        for (const p of g.parts) {
+          const match = p.matches.get(doc)
+          if (p.present) rankTotal += p.rankWeight
+          if (match) {
+            partsRelevance += p.rankWeight * match.relevance
+            for (const range of match.titleRanges) partRanges.push(range)
+          }
+          if (!p.required) continue
+          if (match) had.push({ part: p, where: match, asTyped: false })
+          else if (phraseHad && byPhrase) had.push({ part: p, where: byPhrase, asTyped: true })
+          else isFull = false
+        }
+        const fromParts = rankTotal ? (g.group.partsWeight * partsRelevance) / rankTotal : 0
+        if (phraseHad && byPhrase) {
+          // What was typed, word for word (医保个人账户能 in 医保个人账户能自己充钱吗): the
+          // dropped words and the order count too, on top of the words.
+          relevance += fromParts + byPhrase.relevance
+          ranges = ranges.concat(byPhrase.titleRanges, partRanges)
+        } else if (byPhrase && byPhrase.relevance >= fromParts) {
+          relevance += byPhrase.relevance
+          ranges = ranges.concat(byPhrase.titleRanges)
+        } else {
+          relevance += fromParts
+          ranges = ranges.concat(partRanges)
+        }
+      }
+      let cover = 0
+      if (!isFull) {
+        // How much of the query a partial match has: each word by its weight, half for a word
+        // found only with typos (电子医保卡 ≈ 医保卡 is not having it) or only outside the title.
+        let covered = 0
+        for (const { part, where, asTyped } of had) {
+          const credit = asTyped || part.part.alternatives.some((a) => hasAsTyped(doc, a.text)) ? 1 : TYPO_CREDIT
+          covered += part.coverWeight * credit
+          cover += part.coverWeight * credit * (where.titleRanges.length ? 1 : OUTSIDE_TITLE_CREDIT)
+        }
+        if (!coverTotal || covered / coverTotal < MIN_PARTIAL_SHARE) return
+        cover /= coverTotal
+      }
+      const titleRanges = mergeRanges(ranges)
+      const entry: Ranked = {
         doc,
-        relevance: match.relevance / groupCount,
+        full: isFull,
+        relevance: relevance / plan.length,
+        cover,
         titleRanges,
         coverage: coverage(titleRanges, articles[doc].title.length),
-      })
+      }
+      ;(isFull ? full : partial).push(entry)
     })
+
     // Equal relevance: more of the title matched, then newer, then the collection's order.
-    ranked.sort(
-      (a, b) =>
-        b.relevance - a.relevance ||
-        b.coverage - a.coverage ||
-        (articles[a.doc].date === articles[b.doc].date ? a.doc - b.doc : articles[a.doc].date < articles[b.doc].date ? 1 : -1),
+    const newer = (a: Ranked, b: Ranked) =>
+      articles[a.doc].date === articles[b.doc].date ? a.doc - b.doc : articles[a.doc].date < articles[b.doc].date ? 1 : -1
+    full.sort((a, b) => b.relevance - a.relevance || b.coverage - a.coverage || newer(a, b))
+    const ranked = full.slice(0, limit)
+    // Partial matches only fill in after too few full ones, and only when there was more than
+    // one word to have part of.
+    if (ranked.length < Math.min(RELAX_BELOW, limit) && requiredCount > 1 && hasWords) {
+      partial.sort((a, b) => b.cover - a.cover || b.relevance - a.relevance || b.coverage - a.coverage || newer(a, b))
+      for (const entry of partial) {
+        if (ranked.length >= limit) break
+        ranked.push(entry)
+      }
+    }
+
+    let previous = 0
+    return ranked.map((entry) => {
+      // Back to Fuse.js's convention, 0 a perfect match and 1 none; never better than a hit above.
+      const score = Math.max(previous, Math.exp(-entry.relevance * (entry.full ? 1 : entry.cover)))
+      previous = score
+      const hit: SearchHit = { article: articles[entry.doc], score, titleRanges: entry.titleRanges }
+      if (!entry.full) hit.partial = true
+      return hit
+    })
+  }
+
+  /** The article has `text` as typed, in any field. */
+  function hasAsTyped(doc: number, text: string): boolean {
+    const d = docs[doc]
+    return (
+      d.title.indexOf(text) >= 0 ||
+      d.region.indexOf(text) >= 0 ||
+      d.topics.indexOf(text) >= 0 ||
+      d.summary.indexOf(text) >= 0 ||
+      d.body.indexOf(text) >= 0
     )
-    return ranked.slice(0, limit).map((entry) => ({
-      article: articles[entry.doc],
-      // Back to Fuse.js's convention: 0 is a perfect match, 1 none.
-      score: Math.exp(-entry.relevance),
-      titleRanges: entry.titleRanges,
-    }))
+  }
+
+  /**
+   * A part's weight towards a partial match: rarer words and place names weigh more. Rarity is
+   * the probabilistic IDF, which falls towards nothing as a word nears every other article
+   * (报销 is in 16 of 42): having only 报销 of 生孩子报销 is not a partial answer.
+   */
+  function coverWeight(part: Part, articleCount: number): number {
+    const n = articles.length
+    const rarity = Math.max(MIN_RARITY, Math.log((n - articleCount + 0.5) / (articleCount + 0.5)))
+    return part.alternatives.some((a) => places.has(a.text)) ? PLACE_WEIGHT * rarity : rarity
   }
 
   return {
@@ -235,20 +447,4 @@ export function createSearchEngine(
 function keepBest(into: Map<number, WordMatch>, doc: number, relevance: number, titleRanges: MatchRange[]): void {
   const known = into.get(doc)
   if (!known || known.relevance < relevance) into.set(doc, { relevance, titleRanges })
-}
-
-/** Keeps articles present in both (every term must match), adding relevance and ranges. */
-function combine(previous: Map<number, WordMatch> | null, next: Map<number, WordMatch>): Map<number, WordMatch> {
-  if (previous === null) return next
-  const out = new Map<number, WordMatch>()
-  previous.forEach((match, doc) => {
-    const other = next.get(doc)
-    if (other) {
-      out.set(doc, {
-        relevance: match.relevance + other.relevance,
-        titleRanges: match.titleRanges.concat(other.titleRanges),
-      })
-    }
-  })
-  return out
 }

@@ -27,3 +27,32 @@ export const COMMON_WORDS: readonly string[] = [
   '医院', '专科医院', '挂号', '科室', '医生', '专家', '治疗', '牙科', '眼病', '过敏', '皮肤炎', '造影剂',
   '试管', '不孕', '子女', '儿童', '家人', '亲属', '父母',
 ]
+
+// How people ask, as opposed to what they ask about. 朔州哪家医院治焦虑 is a question about 朔州,
+// 医院 and 焦虑; 哪家 only makes it a question, and no title says 哪家. The words below split a
+// query like known words do, and are then left out of what must be found. The query as typed is
+// still matched as a whole, so a title that asks the very same question still ranks first.
+// 多少 is deliberately not here: 报多少 / 比例是多少 titles are the answers to "how much" questions.
+
+/** Question and helper words: split at, then not looked for. */
+export const QUESTION_WORDS: readonly string[] = [
+  // how / what / why
+  '怎么', '怎样', '怎么样', '怎么办', '怎么弄', '怎么做', '如何', '咋样', '咋办', '什么', '是什么', '为什么', '为啥',
+  // which / where
+  '哪家', '哪个', '哪些', '有哪些', '哪里', '哪儿', '哪位',
+  // can / may / whether
+  '可以', '能否', '能不能', '可不可以', '是否', '是不是', '有没有', '会不会', '要不要', '应该', '需要',
+  // politeness
+  '请问', '一下', '我想', '想问', '我想问', '问一下', '想问一下', '请问一下',
+]
+
+/** Sentence particles: never part of a word people search by, so they split text wherever they stand. */
+export const PARTICLES = '的吗呢吧啊呀嘛了么哦'
+
+/**
+ * Characters that say nothing about the subject (会, 能, 给…). Unlike particles they also sit
+ * inside real words (社会, 功能), so they are only dropped where they stand alone between known
+ * words (钱会清零 → 钱, 清零), or when a run of unknown text is found in no article as typed
+ * (人能买 → 人, 买).
+ */
+export const FUNCTION_CHARACTERS = '会能要可想该是有在和与跟对把被让给还都也就才又再我你他她它这那们请啥咋'

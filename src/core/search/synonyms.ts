@@ -1,7 +1,9 @@
 // Everyday words people type → the words the articles use. One table, read top to bottom.
 // A query word found on the left is also searched as each word on the right (the typed word
-// itself still counts, and scores a little higher). Entries apply inside longer words too:
-// 电子社保卡 is also searched as 电子医保卡. Add a row when a real query finds nothing.
+// itself still counts, and scores a little higher). Entries of two or more characters apply
+// inside longer words too: 电子社保卡 is also searched as 电子医保卡. A one-character entry (钱)
+// applies only to the word on its own: 多少钱 is not 多少余额. Add a row when a real query finds
+// nothing.
 
 export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // Cards and schemes: 社保卡 is what most people call the card; 新农合 merged into 城乡居民医保.
@@ -16,6 +18,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   生育险: ['生育保险'],
   帐户: ['账户'],
   个账: ['个人账户'],
+  // 医保卡里的钱 is the personal account's balance.
+  钱: ['余额', '个人账户'],
 
   // Hospitals by the names people say.
   北医三院: ['北京大学第三医院'],
@@ -34,14 +38,17 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   拔智齿: ['拔牙'],
   眼皮: ['眼睑'],
   突眼: ['甲状腺相关眼病'],
+  眼睛: ['眼'],
 
   // Doing things with the scheme.
   看病: ['就医'],
   就诊: ['就医'],
   报账: ['报销'],
   报帐: ['报销'],
-  能报吗: ['能报销吗'],
-  外地: ['异地'],
+  外地: ['异地', '外省'],
+  外地人: ['外省户籍', '异地'],
+  外地户口: ['外省户籍'],
+  外地户籍: ['外省户籍'],
   断保: ['断缴'],
   停保: ['断缴'],
   停缴: ['断缴'],
@@ -60,6 +67,9 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   女儿: ['子女'],
   宝宝: ['儿童'],
   家里人: ['家人', '亲属'],
+  生孩子: ['生育'],
+  生小孩: ['生育'],
+  生娃: ['生育'],
   家属: ['家人', '亲属'],
   亲人: ['家人', '亲属'],
 
@@ -83,14 +93,16 @@ export function synonymVariants(word: string): string[] {
   // Spans already claimed by a longer key: 城乡居民医保 must not also be read as 城乡 + 居民医保.
   const claimed: Array<[number, number]> = []
   for (const key of KEYS_LONGEST_FIRST) {
+    if (key.length === 1 && word !== key) continue
     const at = word.indexOf(key)
     if (at < 0) continue
     const end = at + key.length
     if (claimed.some(([s, e]) => at < e && end > s)) continue
     claimed.push([at, end])
     for (const replacement of SYNONYMS[key]) {
-      // Skip rewrites that only re-add what is already there (城乡居民医保 → 城乡新农合 is noise).
-      if (word.indexOf(replacement) >= 0) continue
+      // Skip rewrites that only re-add what the rest of the word already says (新农合居民医保 →
+      // 新农合新农合 is noise). A shorter form of the key itself is a real rewrite: 眼睛 → 眼.
+      if ((word.slice(0, at) + word.slice(end)).indexOf(replacement) >= 0) continue
       const variant = word.slice(0, at) + replacement + word.slice(end)
       if (variant !== word && variants.indexOf(variant) < 0) variants.push(variant)
       if (variants.length >= MAX_VARIANTS) return variants

@@ -9,6 +9,11 @@ export interface SearchHit {
   /** 0 = perfect, 1 = no match (Fuse.js convention). */
   score: number
   titleRanges: MatchRange[]
+  /**
+   * True when the article has only some of the query's words: such hits come after every hit
+   * that has them all, and only when those are few (a UI may say so). Absent on full matches.
+   */
+  partial?: boolean
 }
 
 export interface SearchEngine {
