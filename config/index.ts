@@ -47,6 +47,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       compile: { include: [(p: string) => transpiledModules.test(p)] },
+      webpackChain(chain) {
+        // Taro's H5 app entry (src/app.config.ts, rewritten by @tarojs/taro-loader) loads every
+        // page with import(). Made eager, the three pages ship in the initial scripts: no second
+        // round trip before the first screen, and no navigation that completes after the reader
+        // has already gone back (Taro's router would then mount the abandoned page over home).
+        // Only this module: the poster's own import() in the share feature stays lazy.
+        chain.module
+          .rule('h5-pages-in-initial-chunk')
+          .test(/[\\/]src[\\/]app\.config\.[jt]s$/)
+          .parser({ dynamicImportMode: 'eager' })
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },

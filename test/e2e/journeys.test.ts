@@ -85,9 +85,8 @@ test(
 
     await text(page, inProvince[0].title).click()
     await expectArticleShown(page, inProvince[0])
-    // Back once the article has replaced the list on screen. Going back while Taro 4.2.1's H5
-    // router is still switching pages can leave a blank or wrong page; that race is a known
-    // router problem of its own and not what this journey checks.
+    // Back once the article has replaced the list on screen: going back in the middle of the
+    // page switch is navigation-race.test.ts's business, not this journey's.
     await page.getByText(`共 ${inProvince.length} 篇`, { exact: true }).first().waitFor({ state: 'hidden' })
     await page.goBack()
     await expectCount(page, inProvince.length)

@@ -1,12 +1,14 @@
-// Hooks a page calls to make 转发 and 朋友圈 send the right thing. Taro ignores them unless the
-// page config enables sharing (enableShareAppMessage / enableShareTimeline, Taro #6825).
+// The article page's share hook: 转发 and 朋友圈 send the article (the lists' hook: listShare.ts).
+// Taro ignores it unless the page config enables sharing (enableShareAppMessage /
+// enableShareTimeline, Taro #6825).
 import { useDidHide, useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { Article } from '../../core/article'
 import { applyArticlePageMeta, DRAWS_SHARE_CARDS, releaseArticlePageMeta } from '../../platform/share'
-import { predrawShareImages } from './articleImages'
-import { homeListShare, type ListShare } from './links'
-import { articleShareMessage, articleTimelineShare, listShareMessage, listTimelineShare } from './shareMessages'
+import { loadArticleImages } from './articleImagesLoader'
+import { homeListShare } from './links'
+import { listShareMessage, listTimelineShare } from './listShare'
+import { articleShareMessage, articleTimelineShare } from './shareMessages'
 
 /** Wait for the page to settle before drawing, so the first screen is not delayed. */
 const PREDRAW_DELAY_MS = 400
@@ -26,7 +28,11 @@ export function useArticleShare(article: Article | null | undefined): void {
   useEffect(() => {
     applyArticlePageMeta(article || null)
     let timer: ReturnType<typeof setTimeout> | undefined
-    if (article && DRAWS_SHARE_CARDS) timer = setTimeout(() => predrawShareImages(article), PREDRAW_DELAY_MS)
+    if (article && DRAWS_SHARE_CARDS) {
+      timer = setTimeout(() => {
+        loadArticleImages().then((images) => images.predrawShareImages(article), () => undefined)
+      }, PREDRAW_DELAY_MS)
+    }
     return () => {
       if (timer !== undefined) clearTimeout(timer)
       releaseArticlePageMeta(id)
@@ -34,10 +40,4 @@ export function useArticleShare(article: Article | null | undefined): void {
     // The article is looked up from `id`; re-run only when the page shows another article.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id])
-}
-
-/** Home and search: forward/Moments reopen the same filtered list or search (see links.ts). */
-export function useListShare(share: ListShare): void {
-  useShareAppMessage(() => listShareMessage(share))
-  useShareTimeline(() => listTimelineShare(share))
 }

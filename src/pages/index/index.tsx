@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { startTransition, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { TOPICS, type Topic } from '../../core/article'
@@ -12,7 +12,7 @@ import EmptyState from '../../components/EmptyState'
 import FilterTabs, { type TabOption } from '../../components/FilterTabs'
 import SearchBar from '../../components/SearchBar'
 import { homeListShare } from '../../features/share/links'
-import { useListShare } from '../../features/share/useShare'
+import { useListShare } from '../../features/share/listShare'
 import './index.css'
 
 /** Tab key for "no filter" (全国 / 全部); can never clash with a Chinese place or topic name. */
@@ -24,6 +24,23 @@ const regionOptions: TabOption<string>[] = [
   ...provinces.map((p) => ({ key: p.province, label: p.province })),
 ]
 const topicOptions: TabOption<string>[] = [{ key: ALL, label: '全部' }, ...TOPICS.map((t) => ({ key: t, label: t }))]
+
+/**
+ * Cards drawn with the first screen: a phone shows about three below the tabs, six covers tall
+ * screens. The rest (some 300 elements for the whole list) follow right after as a low-priority
+ * update, so the first cards are not held back by the ones below the fold.
+ */
+const FIRST_SCREEN_CARDS = 6
+
+/** The first screenful of `list` on the first render, all of it from right after. */
+function useFirstScreenFirst<T>(list: T[]): T[] {
+  const [all, setAll] = useState(false)
+  useEffect(() => {
+    // A transition renders in slices and lets the browser paint the first cards before it.
+    startTransition(() => setAll(true))
+  }, [])
+  return all ? list : list.slice(0, FIRST_SCREEN_CARDS)
+}
 
 export default function HomePage() {
   const filters = useFilters()
@@ -49,6 +66,7 @@ export default function HomePage() {
   )
   const list = useMemo(() => filterArticles(listedArticles, filters), [filters])
   const filtered = hasActiveFilters(filters)
+  const shownList = useFirstScreenFirst(list)
 
   return (
     <View className={`hn-page home${largeText ? ' hn-page--large' : ''}`}>
@@ -99,7 +117,7 @@ export default function HomePage() {
 
       {list.length > 0 ? (
         <View className='home__list'>
-          {list.map((article) => (
+          {shownList.map((article) => (
             <ArticleCard key={article.id} article={article} />
           ))}
         </View>

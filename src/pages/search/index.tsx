@@ -8,7 +8,7 @@ import ArticleCard from '../../components/ArticleCard'
 import EmptyState from '../../components/EmptyState'
 import HotSearches from '../../components/HotSearches'
 import { searchShare } from '../../features/share/links'
-import { useListShare } from '../../features/share/useShare'
+import { useListShare } from '../../features/share/listShare'
 import './index.css'
 
 /** Results follow typing after this pause, so every keystroke does not re-rank. */

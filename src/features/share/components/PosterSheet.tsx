@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react'
 import type { Article } from '../../../core/article'
 import { openAlbumSettings, SAVE_IMAGE_LABEL, saveShareImage } from '../../../platform/share'
 import type { RenderedImage } from '../../../platform/shareContract'
-import { drawArticleImage, type ShareImageKind } from '../articleImages'
+import type { ShareImageKind } from '../articleImages'
+import { loadArticleImages } from '../articleImagesLoader'
 import './share.css'
 
 interface Props {
@@ -39,10 +40,14 @@ export default function PosterSheet({ article, open, onClose }: Props) {
     if (!open) return
     let current = true
     setDrawing({ status: 'drawing' })
-    drawArticleImage(article, kind).then(
-      (image) => current && setDrawing({ status: 'ready', image }),
-      () => current && setDrawing({ status: 'failed' }),
-    )
+    // In a browser the drawing code arrives with the first tap (articleImagesLoader.h5.ts); a
+    // failed fetch shows the same "try again" message as a failed drawing.
+    loadArticleImages()
+      .then((images) => images.drawArticleImage(article, kind))
+      .then(
+        (image) => current && setDrawing({ status: 'ready', image }),
+        () => current && setDrawing({ status: 'failed' }),
+      )
     return () => {
       current = false
     }
