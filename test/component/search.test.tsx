@@ -46,6 +46,28 @@ describe('search page', () => {
     expect(screen.queryByText('大家都在搜')).toBeNull()
   })
 
+  it('marks where results that contain only some of the words begin', () => {
+    render(<SearchPage />)
+    type('扬州 断缴')
+    settle()
+    const hits = getSearchEngine().search('扬州 断缴', { limit: 20 })
+    const firstPartial = hits.findIndex((h) => h.partial)
+    expect(firstPartial).toBeGreaterThan(0) // both words matter: full matches come first
+    const note = screen.getByText('以下文章只包含部分关键词')
+    const cards = Array.from(document.querySelectorAll('.article-card'))
+    // The note sits between the last full match and the first partial one.
+    expect(cards[firstPartial - 1].compareDocumentPosition(note) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(cards[firstPartial].compareDocumentPosition(note) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy()
+  })
+
+  it('says so when no article contains every word', () => {
+    render(<SearchPage />)
+    type('朔州 舟山')
+    settle()
+    expect(getSearchEngine().search('朔州 舟山').every((h) => h.partial)).toBe(true)
+    expect(screen.getByText('没有同时包含所有关键词的文章，以下文章包含部分关键词')).toBeInTheDocument()
+  })
+
   it('waits for the typing to stop: intermediate queries do not flash results', () => {
     render(<SearchPage />)
     type('扬')

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { Fragment, useEffect, useMemo, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
@@ -116,13 +116,14 @@ export default function SearchPage() {
       {showingResults && hits.length > 0 && (
         <View className='search__results'>
           <Text className='search__count'>{`找到 ${hits.length} 篇相关文章`}</Text>
-          {hits.map((hit) => (
-            <ArticleCard
-              key={hit.article.id}
-              article={hit.article}
-              titleRanges={hit.titleRanges}
-              onOpen={() => rememberSearch(trimmed)}
-            />
+          {hits.map((hit, index) => (
+            <Fragment key={hit.article.id}>
+              {/* The engine puts articles with every word first; say where the looser ones start. */}
+              {hit.partial && !hits[index - 1]?.partial && (
+                <Text className='search__partial-note'>{index > 0 ? '以下文章只包含部分关键词' : '没有同时包含所有关键词的文章，以下文章包含部分关键词'}</Text>
+              )}
+              <ArticleCard article={hit.article} titleRanges={hit.titleRanges} onOpen={() => rememberSearch(trimmed)} />
+            </Fragment>
           ))}
         </View>
       )}
