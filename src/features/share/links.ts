@@ -21,6 +21,12 @@ function withOrigin(route: string, from: ShareOrigin): string {
   return `${route}${route.includes('?') ? '&' : '?'}${SHARE_ORIGIN_PARAM}=${from}`
 }
 
+/** The query part of a route (Moments shares take a query, not a path). */
+function queryOf(path: string): string {
+  const at = path.indexOf('?')
+  return at < 0 ? '' : path.slice(at + 1)
+}
+
 /** Mini-program share path of an article: `/pages/detail/index?id=<id>&from=share`. */
 export function articleSharePath(id: string): string {
   return withOrigin(detailRoute(id), 'share')
@@ -28,7 +34,7 @@ export function articleSharePath(id: string): string {
 
 /** Moments share query (Moments reopens the same page, so only the query is given). */
 export function articleTimelineQuery(id: string): string {
-  return `id=${encodeURIComponent(id)}&${SHARE_ORIGIN_PARAM}=timeline`
+  return queryOf(withOrigin(detailRoute(id), 'timeline'))
 }
 
 /** Public H5 link of an article: `<H5_BASE_URL>#/pages/detail/index?id=<id>&from=share`. */
@@ -57,11 +63,6 @@ export interface ListShare {
 }
 
 const APP_NAME = '健康资讯'
-
-function queryOf(path: string): string {
-  const at = path.indexOf('?')
-  return at < 0 ? '' : path.slice(at + 1)
-}
 
 /** Share of the home list; a filtered list reopens with the same region and topic. */
 export function homeListShare(filters: ListShareFilters = {}): ListShare {
