@@ -20,7 +20,7 @@ const MAX_BYTES = 40 * 1024
 // A browser bundle of the layout + renderer, fed the real disclaimer from the packaged data.
 const entry = `
   import { layoutDefaultCard } from './src/features/share/cardLayout'
-  import { renderDrawOps, contextMeasurer } from './src/features/share/renderDrawOps'
+  import { renderDrawOps, contextMeasurer } from './src/platform/renderDrawOps'
   import { oneLineDisclaimer } from './src/features/share/shareContent'
   import data from './src/data/articles.json'
   window.drawDefaultCard = (pixelRatio) => {

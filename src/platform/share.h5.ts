@@ -1,66 +1,39 @@
-// Sharing in a browser: the Web Share API where the browser has it, otherwise copy the link;
-// inside WeChat's own browser (no Web Share API, JS-SDK needs a signed config) point at the ···
-// menu. Images are drawn on a <canvas> and handed out as PNG data URLs.
-import Taro from '@tarojs/taro'
-import type { Article } from '../core/article'
-import { articleLinkShare, clipboardText, COPIED_MESSAGE } from '../features/share/articleShare'
-import { renderDrawOps, contextMeasurer, type Context2DLike } from '../features/share/renderDrawOps'
-import { useShareGuide } from '../features/share/shareGuideState'
-import { configureWeChatShare } from '../features/share/wechatJssdk'
-import defaultCardImage from '../assets/share/default-card.png'
-import { copyText } from './clipboard'
+// Sharing in a browser: the Web Share API where the browser has it; images are drawn on a
+// <canvas> and handed out as PNG data URLs; the page's head carries title, description and og:
+// tags. Only abilities live here: which way to share, and what to tell the reader, is the share
+// feature's (src/features/share/shareFlow.ts).
 import type {
   ApplyPageMeta,
+  ImageSaveTarget,
   IsMomentsSinglePage,
-  ReleasePageMeta,
+  IsWeChatBrowser,
   OpenAlbumSettings,
+  ReleasePageMeta,
   RenderShareImage,
   SaveShareImage,
-  ShareArticle,
-  ShareLink,
+  SystemShare,
 } from './shareContract'
+import { contextMeasurer, renderDrawOps, type Context2DLike } from './renderDrawOps'
 
-/** Shown by the packaged card when drawing fails; on H5 only the JS-SDK card uses it. */
-export const DEFAULT_SHARE_CARD_URL: string = defaultCardImage
-/** H5 has no native forward button: 转发给家人 calls shareArticle. */
-export const NATIVE_FORWARD_BUTTON = false
-/** Browsers share links, not cards: no share card is drawn unless the reader asks for a picture. */
-export const DRAWS_SHARE_CARDS = false
-/** The poster sheet's save button; phones' browsers also save on long-press. */
-export const SAVE_IMAGE_LABEL = '下载图片'
+export const NATIVE_FORWARD_BUTTON: boolean = false
+export const DRAWS_SHARE_CARDS: boolean = false
+/** Browsers save a picture as a download; phones' browsers also save on long-press. */
+export const IMAGE_SAVE_TARGET: ImageSaveTarget = 'download'
 
-export function isWeChatBrowser(): boolean {
-  return typeof navigator !== 'undefined' && /MicroMessenger/i.test(navigator.userAgent || '')
-}
+export const isWeChatBrowser: IsWeChatBrowser = () =>
+  typeof navigator !== 'undefined' && /MicroMessenger/i.test(navigator.userAgent || '')
 
-function toast(title: string): void {
-  Taro.showToast({ title, icon: 'none', duration: 2500 })
-}
-
-export const shareLink: ShareLink = async (link) => {
-  if (isWeChatBrowser()) {
-    useShareGuide.getState().show(clipboardText(link.title, link.url))
-    return 'guide'
+export const shareWithSystem: SystemShare = async (link) => {
+  if (typeof navigator === 'undefined' || typeof navigator.share !== 'function') return 'unavailable'
+  try {
+    await navigator.share({ title: link.title, text: link.text, url: link.url })
+    return 'shared'
+  } catch (error) {
+    if (error && (error as { name?: string }).name === 'AbortError') return 'cancelled'
+    // NotAllowedError and friends (no user gesture, blocked by policy): the caller tries another way.
+    return 'unavailable'
   }
-  if (typeof navigator !== 'undefined' && typeof navigator.share === 'function') {
-    try {
-      await navigator.share({ title: link.title, text: link.text, url: link.url })
-      return 'shared'
-    } catch (error) {
-      if (error && (error as { name?: string }).name === 'AbortError') return 'cancelled'
-      // NotAllowedError and friends (no user gesture, blocked by policy): copy instead.
-    }
-  }
-  if (await copyText(clipboardText(link.title, link.url))) {
-    toast(COPIED_MESSAGE)
-    return 'copied'
-  }
-  Taro.showModal({ title: '请手动复制链接', content: link.url, showCancel: false, confirmText: '知道了' })
-  return 'failed'
 }
-
-/** The detail page's share button. Signature kept for the page: (article) => Promise<outcome>. */
-export const shareArticle: ShareArticle = (article) => shareLink(articleLinkShare(article))
 
 export const renderShareImage: RenderShareImage = async (build, { pixelRatio }) => {
   const canvas = document.createElement('canvas')
@@ -77,11 +50,8 @@ export const renderShareImage: RenderShareImage = async (build, { pixelRatio }) 
 }
 
 export const saveShareImage: SaveShareImage = async (image, fileName) => {
-  if (isWeChatBrowser()) {
-    // WeChat's browser ignores download links; long-press on the image is its save path.
-    toast('请长按图片,选择“保存图片”')
-    return 'failed'
-  }
+  // WeChat's browser ignores download links; long-press on the image is its save path.
+  if (isWeChatBrowser()) return 'long-press'
   const anchor = document.createElement('a')
   anchor.href = image.url
   anchor.download = fileName
@@ -97,13 +67,19 @@ export const openAlbumSettings: OpenAlbumSettings = async () => false
 
 export const isMomentsSinglePage: IsMomentsSinglePage = () => false
 
-const SITE_NAME = '健康资讯'
-let defaultDescription: string | null = null
-/** Which article the head tags describe now, if any. */
-let describedArticleId: string | null = null
+/** Which owner (article id) the head describes now, if any. */
+let describedBy: string | null = null
+/** The head as index.html wrote it, per tag we changed (null: the tag was not there). */
+const originals = new Map<string, string | null>()
+
+function metaTag(attribute: 'name' | 'property', key: string): Element | null {
+  return document.head.querySelector(`meta[${attribute}="${key}"]`)
+}
 
 function setMeta(attribute: 'name' | 'property', key: string, content: string): void {
-  let tag = document.head.querySelector(`meta[${attribute}="${key}"]`)
+  const id = `${attribute}:${key}`
+  let tag = metaTag(attribute, key)
+  if (!originals.has(id)) originals.set(id, tag ? tag.getAttribute('content') : null)
   if (!tag) {
     tag = document.createElement('meta')
     tag.setAttribute(attribute, key)
@@ -112,45 +88,27 @@ function setMeta(attribute: 'name' | 'property', key: string, content: string): 
   tag.setAttribute('content', content)
 }
 
-function description(article: Article): string {
-  const text = article.summary.replace(/\s+/g, ' ').trim()
-  const chars = Array.from(text)
-  return chars.length > 110 ? `${chars.slice(0, 110).join('')}…` : text
-}
-
-/**
- * Title, description and og: tags for the article on screen, so a pasted link previews with
- * the article rather than the app's generic blurb. `null` restores the app's defaults.
- */
-export const applyArticlePageMeta: ApplyPageMeta = (article) => {
+export const applyPageMeta: ApplyPageMeta = (owner, meta) => {
   if (typeof document === 'undefined' || !document.head) return
-  const descriptionTag = document.head.querySelector('meta[name="description"]')
-  if (defaultDescription === null) defaultDescription = descriptionTag?.getAttribute('content') || ''
-  describedArticleId = article ? article.id : null
-  if (!article) {
-    setMeta('name', 'description', defaultDescription)
-    setMeta('property', 'og:title', SITE_NAME)
-    setMeta('property', 'og:description', defaultDescription)
-    setMeta('property', 'og:type', 'website')
-    return
-  }
-  const link = articleLinkShare(article)
-  const pageTitle = `${article.title} - ${SITE_NAME}`
-  const text = description(article)
+  describedBy = owner
   // Only the tab/link title: the visible title bar keeps the page's own short title. Taro's
   // router resets document.title whenever a page shows, so callers re-apply on show.
-  document.title = pageTitle
-  setMeta('name', 'description', text)
-  setMeta('property', 'og:title', article.title)
-  setMeta('property', 'og:description', text)
-  setMeta('property', 'og:type', 'article')
-  setMeta('property', 'og:url', link.url)
-  setMeta('property', 'og:site_name', SITE_NAME)
-  const imgUrl = new URL(DEFAULT_SHARE_CARD_URL, window.location.href).href
-  setMeta('property', 'og:image', imgUrl)
-  if (isWeChatBrowser()) void configureWeChatShare({ title: article.title, desc: text, link: link.url, imgUrl })
+  document.title = meta.title
+  setMeta('name', 'description', meta.description)
+  for (const key of Object.keys(meta.og)) setMeta('property', `og:${key}`, meta.og[key])
 }
 
-export const releaseArticlePageMeta: ReleasePageMeta = (articleId) => {
-  if (describedArticleId === articleId) applyArticlePageMeta(null)
+export const releasePageMeta: ReleasePageMeta = (owner) => {
+  if (typeof document === 'undefined' || !document.head) return
+  if (owner !== null && describedBy !== owner) return
+  describedBy = null
+  originals.forEach((content, id) => {
+    const [attribute, key] = id.split(/:(.*)/) as ['name' | 'property', string]
+    const tag = metaTag(attribute, key)
+    if (!tag) return
+    if (content === null) tag.remove()
+    else tag.setAttribute('content', content)
+  })
+  originals.clear()
+  // document.title is left alone: Taro's router sets it for whichever page shows next.
 }

@@ -1,47 +1,38 @@
 // Sharing inside WeChat: forwarding goes through the page's onShareAppMessage (the 转发给家人
 // button is a native open-type="share" button), images are drawn on an offscreen Canvas 2D and
-// exported to temp files, posters are saved to the album with WeChat's permission flow.
+// exported to temp files, posters are saved to the album with WeChat's permission flow. Only
+// abilities live here; what to tell the reader is the share feature's (shareFlow.ts).
 import Taro from '@tarojs/taro'
-import { renderDrawOps, contextMeasurer, type Context2DLike } from '../features/share/renderDrawOps'
-import defaultCardImage from '../assets/share/default-card.png'
+import { contextMeasurer, renderDrawOps, type Context2DLike } from './renderDrawOps'
 import type {
   ApplyPageMeta,
+  ImageSaveTarget,
   IsMomentsSinglePage,
-  ReleasePageMeta,
+  IsWeChatBrowser,
   OpenAlbumSettings,
+  ReleasePageMeta,
   RenderShareImage,
   SaveShareImage,
-  ShareArticle,
-  ShareLink,
+  SystemShare,
 } from './shareContract'
 
-/** Packaged 5:4 card (a code-package path), used when the drawn card fails or is slow. */
-export const DEFAULT_SHARE_CARD_URL: string = defaultCardImage
-/** 转发给家人 is a native <Button openType="share">, which opens WeChat's forward sheet. */
-export const NATIVE_FORWARD_BUTTON = true
+export const NATIVE_FORWARD_BUTTON: boolean = true
 /** 转发 / 朋友圈 send drawn cards; they are drawn as the page opens, ready when the reader taps 转发. */
-export const DRAWS_SHARE_CARDS = true
-/** The poster sheet's save button. */
-export const SAVE_IMAGE_LABEL = '保存到相册'
+export const DRAWS_SHARE_CARDS: boolean = true
+export const IMAGE_SAVE_TARGET: ImageSaveTarget = 'album'
+
+/** The mini-program is not a browser. */
+export const isWeChatBrowser: IsWeChatBrowser = () => false
 
 /** Scene of a page opened from Moments: single-page mode (no tabBar, no navigation). */
 const MOMENTS_SINGLE_PAGE_SCENE = 1154
 const ALBUM_SCOPE = 'scope.writePhotosAlbum'
 
-function toast(title: string, icon: 'none' | 'success' = 'none'): void {
-  Taro.showToast({ title, icon, duration: 2000 })
-}
-
 /**
  * A mini-program cannot open the forward sheet from code; only the 转发 menu or an
- * open-type="share" button can. Callers reaching this get a pointer to the menu.
+ * open-type="share" button can.
  */
-export const shareLink: ShareLink = async () => {
-  toast('点击右上角 ··· 转发给朋友')
-  return 'menu'
-}
-
-export const shareArticle: ShareArticle = () => shareLink({ title: '', text: '', url: '' })
+export const shareWithSystem: SystemShare = async () => 'unavailable'
 
 type Offscreen = ReturnType<typeof Taro.createOffscreenCanvas>
 
@@ -127,13 +118,11 @@ export const saveShareImage: SaveShareImage = async (image) => {
   }
   try {
     await Taro.saveImageToPhotosAlbum({ filePath: image.url })
-    toast('已保存到相册', 'success')
     return 'saved'
   } catch (error) {
     const message = errMsgOf(error)
     if (/cancel/i.test(message)) return 'cancelled'
     if (/auth|denied|deny/i.test(message)) return 'needs-permission'
-    toast('保存没有成功,请稍后再试')
     return 'failed'
   }
 }
@@ -157,7 +146,7 @@ export const isMomentsSinglePage: IsMomentsSinglePage = () => {
   }
 }
 
-/** Mini-program pages have no document head; the page's navigation bar title is the page's own business. */
-export const applyArticlePageMeta: ApplyPageMeta = () => undefined
+/** Mini-program pages have no document head; the navigation bar title is the page's own business. */
+export const applyPageMeta: ApplyPageMeta = () => undefined
 
-export const releaseArticlePageMeta: ReleasePageMeta = () => undefined
+export const releasePageMeta: ReleasePageMeta = () => undefined

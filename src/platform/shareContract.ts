@@ -1,23 +1,27 @@
-// What the share platform layer offers. share.weapp.ts and share.h5.ts each implement every
-// export below with exactly these types (each export is annotated with its contract type, so tsc
-// catches a drift); share.ts re-exports the H5 variant for tsc and jest.
-import type { Article } from '../core/article'
-import type { ShareImageLayout, TextMeasurer } from '../features/share/drawing'
+// What the share platform layer offers: the platform's abilities (system share sheet, canvas,
+// album, document head), not the product's words. share.weapp.ts and share.h5.ts each export
+// exactly the members of SharePlatform with these types; test/unit/platform-pairs.test.ts checks
+// both variants against it and against each other, so share.ts (which re-exports the H5 variant
+// for tsc and jest) never offers a name or a type the weapp build lacks. What to say to the
+// reader about each outcome is the share feature's business (src/features/share/shareFlow.ts).
+import type { ShareImageLayout, TextMeasurer } from '../core/drawing'
 
 /**
- * What a share attempt did, so callers can react:
- * shared: the system share sheet completed · copied: the link is on the clipboard ·
- * guide: the reader was shown where WeChat's ··· menu is · menu: weapp, the reader is told to
- * use 转发 · cancelled: the reader closed the sheet · failed: nothing worked (a message was shown).
+ * What the system share sheet did: shared · cancelled (the reader closed it) · unavailable
+ * (no such sheet here, or the browser refused to open it: the caller chooses another way).
  */
-export type ShareOutcome = 'shared' | 'copied' | 'guide' | 'menu' | 'cancelled' | 'failed'
+export type SystemShareOutcome = 'shared' | 'cancelled' | 'unavailable'
 
 /**
  * saved: in the phone's album · downloaded: the browser saved the file ·
  * needs-permission: album access was refused before; offer openAlbumSettings ·
- * cancelled / failed: nothing saved (failed shows a message).
+ * long-press: this browser cannot save from code (WeChat's); the image must be long-pressed ·
+ * cancelled / failed: nothing saved.
  */
-export type SaveOutcome = 'saved' | 'downloaded' | 'needs-permission' | 'cancelled' | 'failed'
+export type SaveOutcome = 'saved' | 'downloaded' | 'needs-permission' | 'long-press' | 'cancelled' | 'failed'
+
+/** Where a saved picture goes: the phone's album (weapp) or the browser's downloads (H5). */
+export type ImageSaveTarget = 'album' | 'download'
 
 export interface RenderedImage {
   /** weapp: a temp file path; H5: a PNG data URL. */
@@ -36,16 +40,43 @@ export interface LinkShare {
   url: string
 }
 
-export type ShareArticle = (article: Article) => Promise<ShareOutcome>
-export type ShareLink = (link: LinkShare) => Promise<ShareOutcome>
+/** Title, description and og: tags of the page on screen (H5 only; the mini-program has no head). */
+export interface PageMeta {
+  /** document.title: the tab and link title. */
+  title: string
+  description: string
+  /** og:* properties without the prefix, e.g. { title, description, type, url, site_name, image }. */
+  og: Record<string, string>
+}
+
+export type SystemShare = (link: LinkShare) => Promise<SystemShareOutcome>
 export type RenderShareImage = (build: LayoutBuilder, options: { pixelRatio: number; name: string }) => Promise<RenderedImage>
 export type SaveShareImage = (image: RenderedImage, fileName: string) => Promise<SaveOutcome>
 export type OpenAlbumSettings = () => Promise<boolean>
 export type IsMomentsSinglePage = () => boolean
-/** Sets the page's title/description/og: tags for `article`; null restores the app defaults. */
-export type ApplyPageMeta = (article: Article | null) => void
+export type IsWeChatBrowser = () => boolean
+/** Describes the page with `meta` on behalf of `owner` (an article id). */
+export type ApplyPageMeta = (owner: string, meta: PageMeta) => void
 /**
- * Restores the app defaults if the tags still describe this article (pages hide and unload in
- * either order around the next page's show, which may already have described its own article).
+ * Restores the page's own head (index.html's tags) if `owner` still describes it (pages hide and
+ * unload in either order around the next page's show, which may already have described its own
+ * article); `null` restores it unconditionally.
  */
-export type ReleasePageMeta = (articleId: string) => void
+export type ReleasePageMeta = (owner: string | null) => void
+
+export interface SharePlatform {
+  /** weapp: 转发 is a native <Button openType="share">; H5 has no such button. */
+  NATIVE_FORWARD_BUTTON: boolean
+  /** weapp sends drawn cards with 转发 / 朋友圈; browsers share links, so nothing is drawn ahead. */
+  DRAWS_SHARE_CARDS: boolean
+  IMAGE_SAVE_TARGET: ImageSaveTarget
+  /** H5 opened inside WeChat's own browser (never true in the mini-program). */
+  isWeChatBrowser: IsWeChatBrowser
+  shareWithSystem: SystemShare
+  renderShareImage: RenderShareImage
+  saveShareImage: SaveShareImage
+  openAlbumSettings: OpenAlbumSettings
+  isMomentsSinglePage: IsMomentsSinglePage
+  applyPageMeta: ApplyPageMeta
+  releasePageMeta: ReleasePageMeta
+}

@@ -2,16 +2,16 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import DetailPage from '../../src/pages/detail/index'
 import { articles, disclaimers, getArticle } from '../../src/data/index'
-import * as shareLayer from '../../src/platform/share'
+import * as shareFlow from '../../src/features/share/shareFlow'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
 import { listedTitles, resetStore } from './support'
 
-jest.mock('../../src/platform/share', () => ({
-  ...jest.requireActual('../../src/platform/share'),
+jest.mock('../../src/features/share/shareFlow', () => ({
+  ...jest.requireActual('../../src/features/share/shareFlow'),
   shareArticle: jest.fn(() => Promise.resolve('copied')),
 }))
-const shareArticle = shareLayer.shareArticle as jest.Mock
+const shareArticle = shareFlow.shareArticle as jest.Mock
 
 beforeEach(() => {
   resetStore()
@@ -139,7 +139,7 @@ describe('detail page', () => {
     expect(taroTest.shareAppMessage()).toMatchObject({ title: structured.title, path: `/pages/detail/index?id=${structured.id}&from=share` })
   })
 
-  it('hands the article to the share layer from the 转发给家人 button (H5)', () => {
+  it('hands the article to the share feature from the 转发给家人 button (H5)', () => {
     openDetail(structured.id)
     fireEvent.click(screen.getByText('转发给家人'))
     expect(shareArticle).toHaveBeenCalledWith(structured)

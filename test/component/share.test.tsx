@@ -10,7 +10,9 @@ import SharedLandingBanner from '../../src/features/share/components/SharedLandi
 import TimelineSinglePageNotice from '../../src/features/share/components/TimelineSinglePageNotice'
 import { useShareGuide } from '../../src/features/share/shareGuideState'
 import { articleShareMessage } from '../../src/features/share/shareMessages'
-import { DEFAULT_SHARE_CARD_URL } from '../../src/platform/share'
+import { DEFAULT_SHARE_CARD_URL } from '../../src/features/share/defaultCard'
+// The spy goes on the variant: share.ts re-exports it through read-only bindings.
+import * as sharePlatform from '../../src/platform/share.h5'
 import { taroTest } from '../stubs/taro'
 
 const article = articles.find((a) => a.fullText) as Article
@@ -97,9 +99,12 @@ describe('landing from a share', () => {
   })
 
   it('the Moments notice only appears in single-page mode (never in a browser)', () => {
-    const { container, rerender } = render(<TimelineSinglePageNotice />)
+    const { container, unmount } = render(<TimelineSinglePageNotice />)
     expect(container).toBeEmptyDOMElement()
-    rerender(<TimelineSinglePageNotice force />)
+    unmount()
+    // The mini-program's single-page mode, as share.weapp.ts reports it for scene 1154.
+    jest.spyOn(sharePlatform, 'isMomentsSinglePage').mockReturnValue(true)
+    render(<TimelineSinglePageNotice />)
     expect(screen.getByText(/点击下方「前往小程序」/)).toBeInTheDocument()
   })
 })

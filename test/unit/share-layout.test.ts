@@ -1,7 +1,7 @@
 import type { Article } from '../../src/core/article'
 import { articles, disclaimers } from '../../src/data/index'
 import { CARD_SIZE, layoutDefaultCard, layoutMomentsImage, layoutShareCard } from '../../src/features/share/cardLayout'
-import type { DrawOp, ShareImageLayout, TextOp } from '../../src/features/share/drawing'
+import type { DrawOp, ShareImageLayout, TextOp } from '../../src/core/drawing'
 import { POSTER_MIN_HEIGHT, POSTER_WIDTH, layoutPoster } from '../../src/features/share/posterLayout'
 import { qrMatrix } from '../../src/features/share/qr'
 import { oneLineDisclaimer, posterContent, shareCardContent } from '../../src/features/share/shareContent'

@@ -2,9 +2,10 @@
 // platform's canvas and remembered per article so a second tap does not redraw.
 import type { Article } from '../../core/article'
 import { disclaimers } from '../../data'
-import { DEFAULT_SHARE_CARD_URL, renderShareImage } from '../../platform/share'
+import { renderShareImage } from '../../platform/share'
 import type { LayoutBuilder, RenderedImage } from '../../platform/shareContract'
 import { layoutMomentsImage, layoutShareCard } from './cardLayout'
+import { DEFAULT_SHARE_CARD_URL } from './defaultCard'
 import { DrawnImageCache, imageOrFallback, withTimeout, type ImageChoice } from './imageFallback'
 import { articleH5Url } from './links'
 import { layoutPoster } from './posterLayout'

@@ -1,6 +1,6 @@
 // The chat share card (5:4, what WeChat shows under a forwarded mini-program page) and the
 // Moments image (1:1). Both lead with the title in large type and keep a one-line disclaimer.
-import type { DrawOp, ShareImageLayout, TextMeasurer } from './drawing'
+import type { DrawOp, ShareImageLayout, TextMeasurer } from '../../core/drawing'
 import { pushChip, pushLines, textBlockLines, type TextBlockStyle } from './layoutKit'
 import type { ShareCardContent } from './shareContent'
 import { estimateTextWidth } from './textWrap'

@@ -1,6 +1,6 @@
 // Small building blocks the share-image layouts are made of: wrapped text blocks, chips and the
 // QR code as rectangles. Pure: they append draw operations and return where the next thing goes.
-import type { DrawOp, FontWeight, TextMeasurer } from './drawing'
+import type { DrawOp, FontWeight, TextMeasurer } from '../../core/drawing'
 import type { QrMatrix } from './qr'
 import { estimateTextWidth, wrapText } from './textWrap'
 

@@ -1,6 +1,6 @@
 // The tall poster behind 生成分享图: title, opening text, date, source, both disclaimers and a QR
 // code of the article's H5 link. 750 wide (the design width); height follows the content.
-import type { DrawOp, ShareImageLayout, TextMeasurer } from './drawing'
+import type { DrawOp, ShareImageLayout, TextMeasurer } from '../../core/drawing'
 import { pushChip, pushLines, pushQr, textBlockLines, type TextBlockStyle } from './layoutKit'
 import type { QrMatrix } from './qr'
 import type { PosterContent } from './shareContent'

@@ -1,5 +1,5 @@
 // Whether the "use WeChat's ··· menu" overlay is showing. A tiny store rather than component
-// state because the share call that opens it (platform/share.h5.ts shareArticle) may come from
+// state because the share call that opens it (shareFlow.ts shareLink) may come from
 // any button, while the overlay is mounted once by ShareActions.
 import { create } from 'zustand'
 

@@ -1,8 +1,9 @@
 // What WeChat's 转发 and 朋友圈 menus send for an article (the lists' messages: listShare.ts).
 import type { ShareAppMessageReturnObject, ShareTimelineReturnObject } from '@tarojs/taro'
 import type { Article } from '../../core/article'
-import { DEFAULT_SHARE_CARD_URL, DRAWS_SHARE_CARDS } from '../../platform/share'
+import { DRAWS_SHARE_CARDS } from '../../platform/share'
 import { loadArticleImages, loadedArticleImages } from './articleImagesLoader'
+import { DEFAULT_SHARE_CARD_URL } from './defaultCard'
 import { articleSharePath, articleTimelineQuery } from './links'
 
 /** onShareAppMessage's answer; `promise` lets WeChat wait (up to 3 s) for the drawn card. */

@@ -2,7 +2,7 @@
 // wrap text here. Rules: break between any two CJK characters, never inside a Latin word or a
 // number (2025-03-19, 3.5%), never start a line with closing punctuation or end one with opening
 // punctuation, and cut to `maxLines` with an ellipsis.
-import type { FontWeight, TextMeasurer } from './drawing'
+import type { FontWeight, TextMeasurer } from '../../core/drawing'
 
 export const ELLIPSIS = '…'
 

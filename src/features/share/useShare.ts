@@ -4,10 +4,11 @@
 import { useDidHide, useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { Article } from '../../core/article'
-import { applyArticlePageMeta, DRAWS_SHARE_CARDS, releaseArticlePageMeta } from '../../platform/share'
+import { DRAWS_SHARE_CARDS } from '../../platform/share'
 import { loadArticleImages } from './articleImagesLoader'
 import { homeListShare } from './links'
 import { listShareMessage, listTimelineShare } from './listShare'
+import { describeArticle, releaseArticle } from './pageMeta'
 import { articleShareMessage, articleTimelineShare } from './shareMessages'
 
 /** Wait for the page to settle before drawing, so the first screen is not delayed. */
@@ -23,10 +24,10 @@ export function useArticleShare(article: Article | null | undefined): void {
   const id = article ? article.id : ''
   // Coming back to the page (H5 router) resets document.title: describe the article again;
   // another page on top (or leaving) should not keep this article's description.
-  useDidShow(() => applyArticlePageMeta(article || null))
-  useDidHide(() => releaseArticlePageMeta(id))
+  useDidShow(() => describeArticle(article || null))
+  useDidHide(() => releaseArticle(id))
   useEffect(() => {
-    applyArticlePageMeta(article || null)
+    describeArticle(article || null)
     let timer: ReturnType<typeof setTimeout> | undefined
     if (article && DRAWS_SHARE_CARDS) {
       timer = setTimeout(() => {
@@ -35,7 +36,7 @@ export function useArticleShare(article: Article | null | undefined): void {
     }
     return () => {
       if (timer !== undefined) clearTimeout(timer)
-      releaseArticlePageMeta(id)
+      releaseArticle(id)
     }
     // The article is looked up from `id`; re-run only when the page shows another article.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,10 +1,12 @@
 import { Button, Image, ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Article } from '../../../core/article'
-import { openAlbumSettings, SAVE_IMAGE_LABEL, saveShareImage } from '../../../platform/share'
+import { APP_NAME } from '../../../core/text'
+import { openAlbumSettings } from '../../../platform/share'
 import type { RenderedImage } from '../../../platform/shareContract'
 import type { ShareImageKind } from '../articleImages'
 import { loadArticleImages } from '../articleImagesLoader'
+import { SAVE_IMAGE_LABEL, saveImage } from '../shareFlow'
 import './share.css'
 
 interface Props {
@@ -22,7 +24,7 @@ const STYLES: { kind: ShareImageKind; label: string }[] = [
 
 function fileNameOf(article: Article, kind: ShareImageKind): string {
   const safeTitle = article.title.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40)
-  return `健康资讯-${safeTitle}${kind === 'card' ? '-卡片' : ''}.png`
+  return `${APP_NAME}-${safeTitle}${kind === 'card' ? '-卡片' : ''}.png`
 }
 
 /**
@@ -62,7 +64,7 @@ export default function PosterSheet({ article, open, onClose }: Props) {
   const save = async () => {
     if (drawing.status !== 'ready' || saving) return
     setSaving(true)
-    const outcome = await saveShareImage(drawing.image, fileNameOf(article, kind))
+    const outcome = await saveImage(drawing.image, fileNameOf(article, kind))
     setSaving(false)
     setNeedsPermission(outcome === 'needs-permission')
   }

@@ -3,18 +3,13 @@ import { useState } from 'react'
 import { isMomentsSinglePage } from '../../../platform/share'
 import './share.css'
 
-interface Props {
-  /** Render even outside single-page mode (ShareActions has already checked). */
-  force?: boolean
-}
-
 /**
  * A page opened from Moments runs in WeChat's single-page mode: no navigation, no tabBar, no
  * share buttons. WeChat puts a 「前往小程序」 bar at the bottom; tell the reader to use it.
  */
-export default function TimelineSinglePageNotice({ force = false }: Props) {
+export default function TimelineSinglePageNotice() {
   const [singlePage] = useState(isMomentsSinglePage)
-  if (!force && !singlePage) return null
+  if (!singlePage) return null
   return (
     <View className='share-moments-notice' role='note'>
       <Text className='share-moments-notice__title'>正在朋友圈里预览这篇文章</Text>

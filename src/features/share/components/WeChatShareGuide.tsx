@@ -1,14 +1,12 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { copyText } from '../../../platform/clipboard'
-import { COPIED_MESSAGE } from '../articleShare'
+import { copyShareText } from '../shareFlow'
 import { useShareGuide } from '../shareGuideState'
 import './share.css'
 
 /**
  * H5 inside WeChat's browser: a web page cannot open WeChat's share sheet, so point at the ···
  * menu in the top-right corner, where 发送给朋友 and 分享到朋友圈 live. Copy link stays as a
- * second way. Shown by shareArticle (platform/share.h5.ts); mount once per page.
+ * second way. Shown by shareLink (shareFlow.ts); mount once per page.
  */
 export default function WeChatShareGuide() {
   const visible = useShareGuide((s) => s.visible)
@@ -17,9 +15,8 @@ export default function WeChatShareGuide() {
   if (!visible) return null
 
   const copy = async () => {
-    const ok = await copyText(clipboard)
     hide()
-    if (ok) Taro.showToast({ title: COPIED_MESSAGE, icon: 'none', duration: 2500 })
+    await copyShareText(clipboard)
   }
 
   return (

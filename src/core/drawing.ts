@@ -1,5 +1,6 @@
-// The vocabulary shared by the share-image layouts (pure, Node-testable) and the thin canvas
-// renderer: a layout is a list of draw operations in logical pixels.
+// The vocabulary shared by the share-image layouts (src/features/share, pure and Node-testable)
+// and the platform's canvas renderer (src/platform/renderDrawOps.ts): a layout is a list of draw
+// operations in logical pixels. In core because both layers speak it and neither owns it.
 
 export type FontWeight = 'normal' | 'bold'
 

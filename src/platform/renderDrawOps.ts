@@ -1,6 +1,8 @@
 // The thin renderer: executes a layout's draw operations on any CanvasRenderingContext2D-like
-// context (browser canvas, WeChat Canvas 2D / offscreen canvas). All decisions live in layouts.
-import { canvasFont, type ShareImageLayout, type TextMeasurer } from './drawing'
+// context (browser canvas, WeChat Canvas 2D / offscreen canvas). All decisions live in layouts
+// (src/features/share); this only draws, so both platform variants and the default-card script
+// share it.
+import { canvasFont, type ShareImageLayout, type TextMeasurer } from '../core/drawing'
 
 /** The subset of CanvasRenderingContext2D the renderer uses (WeChat's 2D context has all of it). */
 export interface Context2DLike {
