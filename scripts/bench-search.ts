@@ -28,6 +28,7 @@
 // The H5 first-screen figure comes from scripts/bench-first-screen.mjs, which writes
 // test-results/first-screen.json; when that file exists it is included as "firstScreen".
 import { existsSync, readFileSync } from 'fs'
+import { cpus } from 'os'
 import { join } from 'path'
 import { setFlagsFromString } from 'v8'
 import { runInNewContext } from 'vm'
@@ -418,7 +419,7 @@ function main(): void {
   const firstScreen = readFirstScreen(args.firstScreen)
   const meta = {
     node: process.version,
-    cpus: require('os').cpus().length,
+    cpus: cpus().length,
     queryCount: queries.length,
     goldQueries: gold.length,
     corpora,

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # What `npm test` runs, in order, failing fast:
-#   1. unit + component tests (jest, Node/jsdom; includes the "articles.json is up to date" test)
-#   2. build weapp and H5
-#   3. size budgets, ES5 and "no build-time library bundled" (scripts/check-size.mjs)
-#   4. make sure headless Chromium is there (scripts/ensure-chromium.sh)
-#   5. compiled-weapp tests and H5 end-to-end tests (jest projects weapp, e2e)
+#   1. lint (ESLint, including the layer rules of eslint.config.mjs) and typecheck (tsc --noEmit)
+#   2. unit + component tests (jest, Node/jsdom; includes the "articles.json is up to date" test)
+#   3. build weapp and H5
+#   4. size budgets, ES5 and "no build-time library bundled" (scripts/check-size.mjs)
+#   5. make sure headless Chromium is there (scripts/ensure-chromium.sh)
+#   6. compiled-weapp tests and H5 end-to-end tests (jest projects weapp, e2e)
 # The last line is always "N passed, N failed" (CI reads it). A step that fails outside jest
-# (build, size check, Chromium) counts as one failure there, so a failed run never reads "0 failed".
+# (lint, typecheck, build, size check, Chromium) counts as one failure there, so a failed run
+# never reads "0 failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,6 +59,15 @@ run_jest() {
 }
 
 [ -x "$JEST" ] || fail_step "node_modules is missing: run \"npm install\" first."
+
+# Before the builds: both take ~10-20 s on 2 cores and catch a layer break or a type error at once.
+step "Lint"
+node_modules/.bin/eslint . || fail_step "lint failed (see above; the layer rules are in eslint.config.mjs)."
+echo "lint passed."
+
+step "Typecheck"
+node_modules/.bin/tsc --noEmit -p . || fail_step "typecheck failed (see above)."
+echo "typecheck passed."
 
 step "Unit and component tests"
 run_jest unit unit component

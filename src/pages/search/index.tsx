@@ -35,6 +35,7 @@ export default function SearchPage() {
   useEffect(() => {
     if (initialQuery.trim()) rememberSearch(initialQuery)
     // Only the query the page was opened with; later ones are remembered when confirmed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {
