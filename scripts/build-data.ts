@@ -9,6 +9,7 @@ import { dedupeByTitle } from '../src/core/parse/dedupe'
 import { parsePage, type ParsedPage } from '../src/core/parse/page'
 import { provincesInGazetteerOrder, regionFromTitle } from '../src/core/regions'
 import { relatedArticles } from '../src/core/related'
+import { compareCodePoints, newerFirst } from '../src/core/text'
 import { topicsFor } from '../src/core/topics'
 
 export const ROOT = resolve(__dirname, '..')
@@ -78,9 +79,8 @@ export function buildDataset(sources: readonly SourcePage[]): BuildResult {
 
 /** Newest first; on one day the full article before its excerpts; then by title (code points). */
 function newestFirst(a: Article, b: Article): number {
-  if (a.date !== b.date) return a.date < b.date ? 1 : -1
-  if (a.fullText !== b.fullText) return a.fullText ? -1 : 1
-  return a.title < b.title ? -1 : a.title > b.title ? 1 : 0
+  if (a.fullText !== b.fullText && a.date === b.date) return a.fullText ? -1 : 1
+  return newerFirst(a, b) || compareCodePoints(a.title, b.title)
 }
 
 function longest(texts: ReadonlyArray<string | null>, what: string): string {

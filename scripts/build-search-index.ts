@@ -9,6 +9,7 @@ import { TOPICS, type Article, type ArticleDataset } from '../src/core/article'
 import { COMMON_WORDS, TOPIC_PHRASES } from '../src/core/search/glossary'
 import { isHan } from '../src/core/search/normalize'
 import { synonymWords } from '../src/core/search/synonyms'
+import { compareCodePoints } from '../src/core/text'
 import type { SearchIndexData } from '../src/core/search/types'
 
 const ROOT = join(__dirname, '..')
@@ -40,7 +41,7 @@ export function unitPinyin(text: string): string[] {
 }
 
 function sortedRecord(entries: Array<[string, string]>): Record<string, string> {
-  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  entries.sort((a, b) => compareCodePoints(a[0], b[0]))
   const record: Record<string, string> = {}
   for (const [key, value] of entries) record[key] = value
   return record
@@ -67,7 +68,7 @@ export function deriveHotSearchTerms(articles: readonly Article[], count = HOT_S
   const places = Array.from(placeCounts.entries())
     .filter(([, n]) => n >= 2)
     // Ties by name, so the order of the articles never matters.
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))
     .map(([place]) => place)
 
   const texts = articles.map(articleText)

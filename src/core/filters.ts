@@ -1,5 +1,6 @@
 // Home list filtering: pure functions over articles, used by the home page and the store.
 import { TOPICS, type Article, type ProvinceEntry, type Region, type Topic } from './article'
+import { newerFirst } from './text'
 
 /** What the home page narrows by. null means "all" (全国 / 全部). */
 export interface ArticleFilters {
@@ -42,7 +43,7 @@ export function countArticles(articles: readonly Article[], filters: ArticleFilt
 export function newestFirst(articles: readonly Article[]): Article[] {
   return articles
     .map((article, index) => ({ article, index }))
-    .sort((a, b) => (a.article.date === b.article.date ? a.index - b.index : a.article.date < b.article.date ? 1 : -1))
+    .sort((a, b) => newerFirst(a.article, b.article) || a.index - b.index)
     .map((entry) => entry.article)
 }
 

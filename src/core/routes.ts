@@ -9,28 +9,32 @@ export const PAGE_PATHS = {
 
 export type PageName = keyof typeof PAGE_PATHS
 
-/** `?a=1&b=2` from the non-empty entries, each value encoded once (params.ts decodes). */
-function withQuery(path: string, query: Record<string, string | null | undefined>): string {
+/**
+ * `url` with the non-empty entries of `query` appended (after `?`, or `&` when `url` already has a
+ * query), each value encoded once (params.ts decodes). The one place a query string is built.
+ */
+export function appendQuery(url: string, query: Record<string, string | null | undefined>): string {
   const pairs = Object.keys(query)
     .filter((key) => {
       const value = query[key]
       return typeof value === 'string' && value !== ''
     })
     .map((key) => `${key}=${encodeURIComponent(query[key] as string)}`)
-  return pairs.length ? `${path}?${pairs.join('&')}` : path
+  if (!pairs.length) return url
+  return `${url}${url.includes('?') ? '&' : '?'}${pairs.join('&')}`
 }
 
 export function detailRoute(id: string): string {
-  return withQuery(PAGE_PATHS.detail, { id })
+  return appendQuery(PAGE_PATHS.detail, { id })
 }
 
 export function searchRoute(query?: string): string {
-  return withQuery(PAGE_PATHS.search, { q: query ? query.trim() : '' })
+  return appendQuery(PAGE_PATHS.search, { q: query ? query.trim() : '' })
 }
 
 /** Home, optionally opened on a region/topic filter (a chip on the detail page, a shared list). */
 export function homeRoute(filters?: Partial<ArticleFilters>): string {
-  return withQuery(PAGE_PATHS.home, {
+  return appendQuery(PAGE_PATHS.home, {
     province: filters?.province,
     city: filters?.province ? filters.city : null,
     topic: filters?.topic,

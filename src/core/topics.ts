@@ -6,38 +6,37 @@ import { TOPICS, type Topic } from './article'
 interface TopicRule {
   keyword: string
   topic: Topic
-  /** Why the keyword means the topic, where it is not obvious. */
-  why?: string
 }
 
+// A trailing comment says why a keyword means its topic, where that is not obvious.
 export const TOPIC_RULES: readonly TopicRule[] = [
   // 医保: insurance, accounts, reimbursement
   { keyword: '医保', topic: '医保' },
   { keyword: '保险', topic: '医保' },
-  { keyword: '生育险', topic: '医保', why: 'maternity insurance is one of the social insurances' },
-  { keyword: '新农合', topic: '医保', why: 'rural cooperative medical insurance' },
+  { keyword: '生育险', topic: '医保' }, // maternity insurance is one of the social insurances
+  { keyword: '新农合', topic: '医保' }, // rural cooperative medical insurance
   { keyword: '报销', topic: '医保' },
   { keyword: '个人账户', topic: '医保' },
   { keyword: '断缴', topic: '医保' },
   { keyword: '补缴', topic: '医保' },
-  { keyword: '统筹', topic: '医保', why: 'the pooled fund of basic medical insurance' },
+  { keyword: '统筹', topic: '医保' }, // the pooled fund of basic medical insurance
   { keyword: '参保', topic: '医保' },
   { keyword: '缴费', topic: '医保' },
 
   // 找医院: which hospital or doctor, rankings, departments, opening hours
-  { keyword: '医院', topic: '找医院', why: 'titles naming a hospital ask about that hospital or which one to choose' },
+  { keyword: '医院', topic: '找医院' }, // titles naming a hospital ask about that hospital or which one to choose
   { keyword: '医生', topic: '找医院' },
   { keyword: '专家', topic: '找医院' },
-  { keyword: '最有名', topic: '找医院', why: '"谁最有名" asks which doctor to see' },
+  { keyword: '最有名', topic: '找医院' }, // "谁最有名" asks which doctor to see
   { keyword: '排名', topic: '找医院' },
   { keyword: '科室', topic: '找医院' },
   { keyword: '部门', topic: '找医院' },
   { keyword: '挂号', topic: '找医院' },
-  { keyword: '体检', topic: '找医院', why: 'asks where and when a check-up can be done' },
-  { keyword: '星期', topic: '找医院', why: 'opening days' },
+  { keyword: '体检', topic: '找医院' }, // asks where and when a check-up can be done
+  { keyword: '星期', topic: '找医院' }, // opening days
 
   // 疾病: conditions, symptoms, treatments
-  { keyword: '治疗', topic: '疾病', why: '"治疗X" names the condition X' },
+  { keyword: '治疗', topic: '疾病' }, // "治疗X" names the condition X
   { keyword: '焦虑', topic: '疾病' },
   { keyword: '心跳过缓', topic: '疾病' },
   { keyword: '听力下降', topic: '疾病' },
@@ -46,7 +45,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   { keyword: '结膜炎', topic: '疾病' },
   { keyword: '皮肤炎', topic: '疾病' },
   { keyword: '过敏', topic: '疾病' },
-  { keyword: '拔牙', topic: '疾病', why: 'dental treatment: readers look for it with conditions' },
+  { keyword: '拔牙', topic: '疾病' }, // dental treatment: readers look for it with conditions
   { keyword: '疾病', topic: '疾病' },
   { keyword: '症状', topic: '疾病' },
 
@@ -59,8 +58,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   { keyword: '家属', topic: '家庭' },
   { keyword: '亲属', topic: '家庭' },
   { keyword: '父母', topic: '家庭' },
-  { keyword: '试管', topic: '家庭', why: 'IVF: fertility treatment' },
-  { keyword: '生育', topic: '家庭', why: 'fertility and maternity (生育保险 is also 医保)' },
+  { keyword: '试管', topic: '家庭' }, // IVF: fertility treatment
+  { keyword: '生育', topic: '家庭' }, // fertility and maternity (生育保险 is also 医保)
   { keyword: '怀孕', topic: '家庭' },
 ]
 

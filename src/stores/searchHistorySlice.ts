@@ -1,5 +1,6 @@
 // 搜索历史: the last queries a reader ran, newest first, so they can repeat one with a tap.
 import type { StateCreator } from 'zustand'
+import { clipText } from '../core/text'
 import type { AppState } from './appStore'
 
 export const SEARCH_HISTORY_LIMIT = 10
@@ -8,7 +9,7 @@ export const HISTORY_QUERY_MAX_LENGTH = 40
 
 /** The form a query is remembered in: trimmed, inner whitespace collapsed, length capped. */
 export function historyEntryFor(query: string): string {
-  return query.replace(/\s+/g, ' ').trim().slice(0, HISTORY_QUERY_MAX_LENGTH).trim()
+  return clipText(query, HISTORY_QUERY_MAX_LENGTH)
 }
 
 export interface SearchHistorySlice {

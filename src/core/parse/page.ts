@@ -11,6 +11,7 @@
 import type { Article } from '../article'
 import { linesToBlocks, type BodyLine } from './blocks'
 import { PageFormatError } from './errors'
+import { compareCodePoints } from '../text'
 
 /**
  * One article as a page states it, before ids, regions, topics and related are derived.
@@ -152,7 +153,7 @@ function mainArticleDateAndSource(entries: readonly ParsedArticle[]): { date: st
 function mostCommon(values: readonly string[]): string {
   const counts = new Map<string, number>()
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))[0][0]
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareCodePoints(b[0], a[0]))[0][0]
 }
 
 function isRealDate(iso: string): boolean {

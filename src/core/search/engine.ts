@@ -19,6 +19,7 @@ import { foldText, normalizeQuery } from './normalize'
 import { vocabularyFromIndex } from './pinyin'
 import { createQuestionSplitter, planQuery, type Part } from './query'
 import { synonymWords } from './synonyms'
+import { newerFirst } from '../text'
 import type { MatchRange, SearchEngine, SearchHit, SearchIndexData } from './types'
 
 /** Up to this many articles Fuse.js simply scores them all; the n-gram index pays off above. */
@@ -391,7 +392,7 @@ export function createSearchEngine(
 
     // Equal relevance: more of the title matched, then newer, then the collection's order.
     const newer = (a: Ranked, b: Ranked) =>
-      articles[a.doc].date === articles[b.doc].date ? a.doc - b.doc : articles[a.doc].date < articles[b.doc].date ? 1 : -1
+      newerFirst(articles[a.doc], articles[b.doc]) || a.doc - b.doc
     full.sort((a, b) => b.relevance - a.relevance || b.coverage - a.coverage || newer(a, b))
     const ranked = full.slice(0, limit)
     // Partial matches only fill in after too few full ones, and only when there was more than

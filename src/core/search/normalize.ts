@@ -2,8 +2,8 @@
 // Hand-written character classes instead of \p{…}: Babel would expand Unicode property escapes
 // into kilobytes of ranges in the ES5 weapp bundle.
 
-/** Longer queries are cut: nobody types more, and it bounds the work a pasted paragraph causes. */
-export const MAX_QUERY_LENGTH = 64
+import { MAX_QUERY_LENGTH } from '../text'
+export { MAX_QUERY_LENGTH }
 
 /** Han ideographs (CJK unified, extension A, compatibility) and the high surrogates of planes 2-3. */
 export function isHan(code: number): boolean {

@@ -1,5 +1,6 @@
 // The link share of an article (Web Share API, copy link, WeChat JS-SDK): one builder for all.
 import type { Article } from '../../core/article'
+import { APP_NAME, shortenText } from '../../core/text'
 import { articleH5Url } from './links'
 
 export interface ArticleLinkShare {
@@ -15,13 +16,10 @@ const TEXT_MAX_CHARS = 60
 
 /** Title, a short opening line and the article's public H5 link. */
 export function articleLinkShare(article: Pick<Article, 'id' | 'title' | 'summary'>, baseUrl?: string): ArticleLinkShare {
-  const summary = article.summary.replace(/\s+/g, ' ').trim()
-  const chars = Array.from(summary)
-  const text = chars.length > TEXT_MAX_CHARS ? `${chars.slice(0, TEXT_MAX_CHARS).join('')}…` : summary
-  return { title: article.title.trim(), text, url: articleH5Url(article.id, baseUrl) }
+  return { title: article.title.trim(), text: shortenText(article.summary, TEXT_MAX_CHARS), url: articleH5Url(article.id, baseUrl) }
 }
 
 /** What lands on the clipboard: a labelled title above the link reads better in a chat than a bare URL. */
 export function clipboardText(title: string, url: string): string {
-  return `【健康资讯】${title}\n${url}`
+  return `【${APP_NAME}】${title}\n${url}`
 }

@@ -4,12 +4,12 @@ import type { DrawOp, ShareImageLayout, TextMeasurer } from '../../core/drawing'
 import { pushChip, pushLines, textBlockLines, type TextBlockStyle } from './layoutKit'
 import type { ShareCardContent } from './shareContent'
 import { estimateTextWidth } from './textWrap'
+import { APP_NAME } from '../../core/text'
 import { shareTheme as t } from './theme'
 
 export const CARD_SIZE = { width: 500, height: 400 } as const
 export const MOMENTS_SIZE = { width: 500, height: 500 } as const
 
-const APP_NAME = '健康资讯'
 const APP_TAGLINE = '医保政策 · 就医指南 · 常见疾病问答'
 
 /** Meta line under the title: "2025-03-19 · 健康新闻". */

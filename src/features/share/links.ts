@@ -1,7 +1,8 @@
 // Every share link, path and query is built here: the mini-program share path, the Moments
 // query, the public H5 link (copy link, Web Share, poster QR code) and the home/search shares.
 import type { Topic } from '../../core/article'
-import { detailRoute, h5Url, homeRoute, searchRoute } from '../../core/routes'
+import { appendQuery, detailRoute, h5Url, homeRoute, searchRoute } from '../../core/routes'
+import { APP_NAME, clipText } from '../../core/text'
 
 /** How a reader arrived: from a forwarded chat card / copied link, or from Moments. */
 export type ShareOrigin = 'share' | 'timeline'
@@ -18,7 +19,7 @@ export function configuredH5BaseUrl(): string {
 }
 
 function withOrigin(route: string, from: ShareOrigin): string {
-  return `${route}${route.includes('?') ? '&' : '?'}${SHARE_ORIGIN_PARAM}=${from}`
+  return appendQuery(route, { [SHARE_ORIGIN_PARAM]: from })
 }
 
 /** The query part of a route (Moments shares take a query, not a path). */
@@ -62,8 +63,6 @@ export interface ListShare {
   query: string
 }
 
-const APP_NAME = '健康资讯'
-
 /** Share of the home list; a filtered list reopens with the same region and topic. */
 export function homeListShare(filters: ListShareFilters = {}): ListShare {
   const province = (filters.province || '').trim()
@@ -81,7 +80,7 @@ export function homeListShare(filters: ListShareFilters = {}): ListShare {
 
 /** Share of a search: the recipient sees the same results. Empty queries share the search page. */
 export function searchShare(query: string): ListShare {
-  const q = query.replace(/\s+/g, ' ').trim().slice(0, 40)
+  const q = clipText(query, 40)
   const path = searchRoute(q)
   const title = q ? `“${q}”相关的健康问答 | ${APP_NAME}` : `搜索医保、就医与健康问答 | ${APP_NAME}`
   return { title, path, query: queryOf(path) }

@@ -5,6 +5,7 @@ import { pushChip, pushLines, pushQr, textBlockLines, type TextBlockStyle } from
 import type { QrMatrix } from './qr'
 import type { PosterContent } from './shareContent'
 import { estimateTextWidth } from './textWrap'
+import { APP_NAME } from '../../core/text'
 import { shareTheme as t } from './theme'
 
 export const POSTER_WIDTH = 750
@@ -68,10 +69,10 @@ export function layoutPoster(content: PosterContent, qr: QrMatrix, measure: Text
   const ops: DrawOp[] = []
   ops.push({ type: 'rect', x: 0, y: 0, w: width, h: height, fill: t.brandSoft })
   ops.push({ type: 'rect', x: 0, y: 0, w: width, h: 280, fill: t.brand })
-  ops.push({ type: 'text', text: '健康资讯', x: 48, y: 76, size: 44, weight: 'bold', color: t.paper, align: 'left' })
+  ops.push({ type: 'text', text: APP_NAME, x: 48, y: 76, size: 44, weight: 'bold', color: t.paper, align: 'left' })
   ops.push({ type: 'text', text: '医保政策 · 就医指南 · 常见疾病问答', x: 48, y: 128, size: 26, weight: 'normal', color: t.brandOnDark, align: 'left' })
   ops.push({ type: 'rect', x: card.x, y: card.y, w: card.w, h: cardHeight, fill: t.paper, radius: 24 })
   ops.push(...body)
-  ops.push({ type: 'text', text: '健康资讯 · 内容仅供参考,以官方公告为准', x: width / 2, y: height - footerGap / 2, size: 22, weight: 'normal', color: t.inkFaint, align: 'center' })
+  ops.push({ type: 'text', text: `${APP_NAME} · 内容仅供参考,以官方公告为准`, x: width / 2, y: height - footerGap / 2, size: 22, weight: 'normal', color: t.inkFaint, align: 'center' })
   return { width, height, ops }
 }

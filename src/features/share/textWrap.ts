@@ -3,8 +3,9 @@
 // number (2025-03-19, 3.5%), never start a line with closing punctuation or end one with opening
 // punctuation, and cut to `maxLines` with an ellipsis.
 import type { FontWeight, TextMeasurer } from '../../core/drawing'
+import { collapseWhitespace, ELLIPSIS } from '../../core/text'
 
-export const ELLIPSIS = '…'
+export { ELLIPSIS }
 
 /** Characters that must not start a line (they belong to what precedes them). */
 const NO_LINE_START = new Set(Array.from(',。、;:!?)」』》〉】〕”’…,.;:!?)]}%·'))
@@ -53,7 +54,7 @@ export function wrapText(text: string, options: WrapOptions): WrappedText {
   const { maxWidth, size, weight, maxLines } = options
   const measure = options.measure ?? estimateTextWidth
   const width = (s: string) => measure(s, size, weight)
-  const clean = text.replace(/\s+/g, ' ').trim()
+  const clean = collapseWhitespace(text)
   if (!clean || maxLines < 1) return { lines: [], truncated: false }
 
   const pieces = splitOversized(tokenize(clean), maxWidth, width)

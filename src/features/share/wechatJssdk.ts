@@ -6,6 +6,8 @@
 // and the H5 domain must be a JS-safe domain of that official account. Nothing here fakes a
 // signature: unset means the reader gets the ··· menu guide with WeChat's default link card.
 
+import { appendQuery } from '../../core/routes'
+
 declare const WECHAT_JSSDK_SIGNATURE_URL: string | undefined
 
 const JSSDK_SCRIPT = 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js'
@@ -78,7 +80,7 @@ export async function configureWeChatShare(data: WeChatShareData): Promise<boole
   if (!endpoint || typeof window === 'undefined') return false
   try {
     const pageUrl = window.location.href.split('#')[0]
-    const response = await fetch(`${endpoint}${endpoint.includes('?') ? '&' : '?'}url=${encodeURIComponent(pageUrl)}`)
+    const response = await fetch(appendQuery(endpoint, { url: pageUrl }))
     const signature: unknown = await response.json()
     if (!response.ok || !isSignature(signature)) return false
     const sdk = await loadSdk()

@@ -2,6 +2,7 @@ import { Fragment, useEffect, useMemo, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
+import { MAX_QUERY_LENGTH, shortenText } from '../../core/text'
 import { getSearchEngine, hotSearchTerms } from '../../data/search'
 import { useLargeText, useSearchHistory, useSearchHistoryActions } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
@@ -14,13 +15,10 @@ import './index.css'
 /** Results follow typing after this pause, so every keystroke does not re-rank. */
 export const SEARCH_DEBOUNCE_MS = 200
 const RESULT_LIMIT = 20
-/** The input refuses more; the engine copes with any length, people do not type more. */
-const MAX_QUERY_LENGTH = 100
 
 /** Long queries are shortened where they are quoted back to the reader. */
 function quoted(query: string): string {
-  const q = query.trim()
-  return q.length > 16 ? `${q.slice(0, 16)}…` : q
+  return shortenText(query, 16)
 }
 
 export default function SearchPage() {
