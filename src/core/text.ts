@@ -34,7 +34,8 @@ export function takeChars(text: string, maxChars: number): string {
 export function shortenText(text: string, maxChars: number): string {
   const clean = collapseWhitespace(text)
   const cut = takeChars(clean, maxChars)
-  return cut === clean ? clean : `${cut.trimEnd()}${ELLIPSIS}`
+  // Not trimEnd(): iOS 10-11 WebViews (browserslist) lack it, and Babel does not polyfill methods.
+  return cut === clean ? clean : `${cut.replace(/\s+$/, '')}${ELLIPSIS}`
 }
 
 /** Whitespace collapsed and cut to `maxChars` characters, no ellipsis (stored values: history, share titles). */
