@@ -104,8 +104,6 @@ function replaceAll(text: string, from: string, to: string): string {
   return from && from !== to ? text.split(from).join(to) : text
 }
 
-export { answers as goldAnswers }
-
 export interface SyntheticCollection {
   articles: Article[]
   origins: Map<string, Origin>

@@ -1,9 +1,12 @@
 // Builds src/data/search-index.json from src/data/articles.json (run after build-data.ts by
-// `npm run data`). Everything that needs the pinyin library or a view of the whole corpus happens
-// here, once, so the app ships neither: title pinyin, pinyin of the words people search by, and
-// 大家都在搜. Output is deterministic (sorted keys, no timestamps): regenerating gives the same bytes.
+// `npm run data`). Everything that needs the pinyin library, the traditional-character converter
+// or a view of the whole corpus happens here, once, so the app ships none of them: title pinyin,
+// pinyin of the words people search by, 大家都在搜, the traditional → simplified table and the
+// sounds of common characters. Output is deterministic (sorted keys, no timestamps):
+// regenerating gives the same bytes.
 import { readFileSync, writeFileSync } from 'fs'
 import { join } from 'path'
+import * as OpenCC from 'opencc-js'
 import { pinyin } from 'pinyin-pro'
 import { TOPICS, type Article, type ArticleDataset } from '../src/core/article'
 import { COMMON_WORDS, TOPIC_PHRASES } from '../src/core/search/glossary'
@@ -99,6 +102,74 @@ export function deriveHotSearchTerms(articles: readonly Article[], count = HOT_S
   return hot
 }
 
+/** Every Han character of the articles' searchable text (title, summary, body, region), sorted. */
+function articleCharacters(articles: readonly Article[]): string[] {
+  const seen = new Set<string>()
+  for (const article of articles) {
+    const text = articleText(article) + (article.region ? article.region.province + (article.region.city || '') : '')
+    for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) seen.add(text.charAt(i))
+  }
+  return Array.from(seen).sort()
+}
+
+/** opencc-js, from each traditional variant it knows (generic, Taiwan, Hong Kong) to mainland simplified. */
+const TO_SIMPLIFIED = (['t', 'tw', 'twp', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }))
+
+/**
+ * Traditional → simplified, one character each, limited to what helps here: the simplified
+ * character occurs in the articles and the traditional one does not (a character the articles
+ * use is never rewritten). Every unified Han character is put through each converter; one per
+ * line, so the converters' phrase rules never join neighbours.
+ */
+export function traditionalTable(characters: readonly string[]): Record<string, string> {
+  const used = new Set(characters)
+  const all: string[] = []
+  for (let code = 0x4e00; code <= 0x9fff; code++) all.push(String.fromCharCode(code))
+  const converted = TO_SIMPLIFIED.map((convert) => convert(all.join('\n')).split('\n'))
+  const entries: Array<[string, string]> = []
+  all.forEach((traditional, i) => {
+    if (used.has(traditional)) return
+    for (const output of converted) {
+      const simplified = output[i]
+      if (simplified && simplified.length === 1 && simplified !== traditional && used.has(simplified)) {
+        entries.push([traditional, simplified])
+        return
+      }
+    }
+  })
+  return sortedRecord(entries)
+}
+
+/** GB2312 level 1: the 3,755 most common characters, read straight out of the encoding. */
+function commonCharacters(): string[] {
+  const bytes: number[] = []
+  for (let row = 0xb0; row <= 0xd7; row++) {
+    for (let cell = 0xa1; cell <= 0xfe; cell++) if (row < 0xd7 || cell <= 0xf9) bytes.push(row, cell)
+  }
+  return Array.from(new TextDecoder('gb18030').decode(Uint8Array.from(bytes)))
+}
+
+/**
+ * Syllable → characters read that way (every reading of a polyphone), for the common characters
+ * and the articles' own. A wrong character that sounds right (扬洲) is then read by its sound.
+ */
+export function soundTable(characters: readonly string[]): Record<string, string> {
+  const bySyllable = new Map<string, string[]>()
+  const all = new Set(commonCharacters().concat(characters))
+  Array.from(all)
+    .sort()
+    .forEach((character) => {
+      const readings = pinyin(character, { type: 'array', toneType: 'none', v: true, multiple: true })
+      for (const reading of new Set(readings.map((r) => r.toLowerCase()))) {
+        if (!/^[a-z]+$/.test(reading)) continue
+        let list = bySyllable.get(reading)
+        if (!list) bySyllable.set(reading, (list = []))
+        list.push(character)
+      }
+    })
+  return sortedRecord(Array.from(bySyllable.entries()).map(([syllable, list]) => [syllable, list.join('')]))
+}
+
 /** The prebuilt search index for `articles`: pure, deterministic. */
 export function buildSearchIndex(articles: readonly Article[]): SearchIndexData {
   // Titles repeat across a large collection; read each once.
@@ -123,11 +194,14 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndexData 
     if (units.length && units.every((u) => u)) wordPinyin.push([word, units.join(' ')])
   })
 
+  const characters = articleCharacters(articles)
   return {
-    version: 1,
+    version: 2,
     titlePinyin: sortedRecord(titlePinyin),
     words: sortedRecord(wordPinyin),
     hotSearchTerms,
+    traditional: traditionalTable(characters),
+    sounds: soundTable(characters),
   }
 }
 
@@ -144,7 +218,7 @@ function main(): void {
   const kb = (Buffer.byteLength(text) / 1024).toFixed(1)
   console.log(
     `search index: ${dataset.articles.length} articles, ${Object.keys(index.words).length} words, ` +
-      `${kb} KB → src/data/search-index.json`,
+      `${Object.keys(index.traditional).length} traditional characters, ${kb} KB → src/data/search-index.json`,
   )
   console.log(`大家都在搜: ${index.hotSearchTerms.join(' / ')}`)
 }

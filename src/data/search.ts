@@ -1,16 +1,17 @@
 // The app's search engine over the packaged articles and the prebuilt index (both written by
 // `npm run data`). Created on first use, not at import: the home page never pays for it.
-import { createSearchEngine, readSearchIndex, type SearchEngineDetails } from '../core/search/engine'
+import { createSearchEngine, readSearchIndex } from '../core/search/engine'
 import type { SearchEngine } from '../core/search/types'
+import type { Article } from '../core/article'
 import { articles } from './index'
 import searchIndex from './search-index.json'
 
 // Checked, not cast: a damaged index file must not take the search page down with it.
 const prebuilt = readSearchIndex(searchIndex)
 
-let engine: SearchEngineDetails | null = null
+let engine: SearchEngine<Article> | null = null
 
-export function getSearchEngine(): SearchEngine {
+export function getSearchEngine(): SearchEngine<Article> {
   if (!engine) engine = createSearchEngine(articles, prebuilt)
   return engine
 }

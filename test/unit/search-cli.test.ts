@@ -57,7 +57,7 @@ describe('scripts/search.ts', () => {
   it('prints a readable list without --json', () => {
     const { status, stdout } = run('朔州听力下将')
     expect(status).toBe(0)
-    expect(stdout).toContain('2025年山西【朔州】治疗【听力下】降的医院有哪些')
+    expect(stdout).toContain('2025年山西【朔州】治疗【听力下降】的医院有哪些')
     // Articles with only some of the words say so.
     const lines = run('扬州 断缴').stdout.split('\n')
     expect(lines.filter((line) => line.includes('partial')).length).toBeGreaterThan(0)

@@ -138,10 +138,8 @@ export class CandidateIndex {
   private readonly headHits: Int32Array
   private readonly textHits: Int32Array
   private readonly touched: number[] = []
-  readonly size: number
 
   constructor(docs: readonly IndexedText[]) {
-    this.size = docs.length
     const bits = bucketBits(docs.length)
     const heads = docs.map((doc) => doc.head)
     this.headBigrams = buildTable(heads, bits, false)

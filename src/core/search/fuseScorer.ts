@@ -1,11 +1,10 @@
-// Fuse.js scoring of one word on a chosen set of articles. Fuse.js indexes are assembled from
-// records (Fuse.parseIndex), never by re-reading the collection: the short fields' records are
-// made once per article; for the long fields Fuse.js is given only the passages around the
-// word's bigrams, which is where any match within the typo budget must lie. Fuse.js's Bitap
-// reads every character of what it is given (~0.3 µs each), so this is what keeps it fast.
+// Fuse.js scoring of one word on a chosen set of articles, through Fuse.js's public API only
+// (its options, Fuse.createIndex, search). The short fields are handed over as they are; for the
+// long fields Fuse.js is given only the passages around the word's bigrams, which is where any
+// match within the typo budget must lie. Fuse.js's Bitap reads every character of what it is
+// given (~0.3 µs each), so this is what keeps it fast.
 import Fuse from 'fuse.js'
 import {
-  HEAD_FIELDS,
   HEAD_KEYS,
   HEAD_OPTIONS,
   HEAD_SHARE,
@@ -26,19 +25,7 @@ export interface WordMatch {
   titleRanges: MatchRange[]
 }
 
-type FieldRecord = Record<number, { v: string; n: number }>
-type IndexData = Parameters<typeof Fuse.parseIndex>[0]
-
-function recordOf(doc: SearchDoc, fields: ReadonlyArray<keyof SearchDoc>): FieldRecord {
-  const record: FieldRecord = {}
-  fields.forEach((field, keyIndex) => {
-    const value = doc[field]
-    // Fuse.js skips blank fields when it builds an index itself; do the same. `n` is the length
-    // norm, unused (ignoreFieldNorm).
-    if (value.trim()) record[keyIndex] = { v: value, n: 1 }
-  })
-  return record
-}
+type Passages = Partial<Record<keyof SearchDoc, string>>
 
 /** Occurrences of each bigram looked at: a word found more often has its best match early on. */
 const MAX_OCCURRENCES = 4
@@ -109,11 +96,6 @@ function relevanceOf(score: number | undefined): number {
 }
 
 export class FuseScorer {
-  private readonly headRecords: Array<FieldRecord | undefined> = []
-  // Fuse.js's own key descriptors, as its index format expects them.
-  private readonly headKeys: IndexData['keys'] = Fuse.createIndex(HEAD_KEYS, []).keys
-  private readonly textKeys: IndexData['keys'] = Fuse.createIndex(TEXT_KEYS, []).keys
-
   constructor(private readonly docs: readonly SearchDoc[]) {}
 
   /** Scores `word` in the short fields of `headDocs` and the long fields of `textDocs`. */
@@ -121,44 +103,34 @@ export class FuseScorer {
     const matches = new Map<number, WordMatch>()
     const threshold = thresholdFor(word.length)
     if (headDocs.length) {
-      for (const result of this.headFuse(headDocs, threshold).search(word)) {
+      const subset = headDocs.map((doc) => this.docs[doc])
+      const fuse = new Fuse(subset, { ...HEAD_OPTIONS, threshold }, Fuse.createIndex(HEAD_KEYS, subset))
+      for (const result of fuse.search(word)) {
         const titleRanges: MatchRange[] = []
         for (const match of result.matches || []) {
           if (match.key !== 'title') continue
           for (const [start, end] of match.indices) titleRanges.push([start, end + 1])
         }
-        matches.set(result.item, { relevance: HEAD_SHARE * relevanceOf(result.score), titleRanges })
+        matches.set(headDocs[result.refIndex], { relevance: HEAD_SHARE * relevanceOf(result.score), titleRanges })
       }
     }
     if (textDocs.length) {
       const errors = typoBudget(word.length)
-      const records: IndexData['records'] = textDocs.map((doc, i) => {
-        const record: FieldRecord = {}
-        TEXT_FIELDS.forEach((field, keyIndex) => {
-          const passages = passagesFor(this.docs[doc][field], word, errors)
-          if (passages) record[keyIndex] = { v: passages, n: 1 }
-        })
-        return { i, $: record }
+      const passages: Passages[] = textDocs.map((doc) => {
+        const passage: Passages = {}
+        for (const field of TEXT_FIELDS) passage[field] = passagesFor(this.docs[doc][field], word, errors)
+        return passage
       })
-      const index = Fuse.parseIndex<number>({ keys: this.textKeys, records })
-      const fuse = new Fuse(textDocs as number[], { ...TEXT_OPTIONS, threshold }, index)
+      // Fuse.js leaves blank fields out of its index, as it does for any collection.
+      const fuse = new Fuse(passages, { ...TEXT_OPTIONS, threshold }, Fuse.createIndex(TEXT_KEYS, passages))
       for (const result of fuse.search(word)) {
+        const doc = textDocs[result.refIndex]
         const relevance = TEXT_SHARE * relevanceOf(result.score)
-        const known = matches.get(result.item)
+        const known = matches.get(doc)
         if (known) known.relevance += relevance
-        else matches.set(result.item, { relevance, titleRanges: [] })
+        else matches.set(doc, { relevance, titleRanges: [] })
       }
     }
     return matches
-  }
-
-  private headFuse(subset: readonly number[], threshold: number): Fuse<number> {
-    const records: IndexData['records'] = subset.map((doc, i) => {
-      let record = this.headRecords[doc]
-      if (!record) this.headRecords[doc] = record = recordOf(this.docs[doc], HEAD_FIELDS)
-      return { i, $: record }
-    })
-    const index = Fuse.parseIndex<number>({ keys: this.headKeys, records })
-    return new Fuse(subset as number[], { ...HEAD_OPTIONS, threshold }, index)
   }
 }

@@ -75,6 +75,19 @@ export function normalizeQuery(input: unknown): string {
   return capLength(out, MAX_QUERY_LENGTH)
 }
 
+/**
+ * Traditional characters replaced by the simplified ones the articles use (醫保 → 医保), one
+ * character at a time from the build-time table (SearchIndexData.traditional).
+ */
+export function simplifyCharacters(text: string, table: Readonly<Record<string, string>>): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i)
+    out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch
+  }
+  return out
+}
+
 function capLength(text: string, max: number): string {
   if (text.length <= max) return text
   let cut = max

@@ -2,9 +2,8 @@
 // so the app carries no pinyin dictionary. A latin token such as "yibao", "yb", "shuozhoujiaolv"
 // is turned into the Chinese words it spells (医保, 朔州 + 焦虑); those words are then searched
 // like typed ones, which also highlights exactly the title characters whose pinyin matched.
-import type { Article } from '../article'
 import { foldText } from './normalize'
-import type { SearchIndexData } from './types'
+import type { SearchIndexData, SearchRecord } from './types'
 
 /** Title n-grams up to this length become pinyin words (longer phrases are found in parts). */
 const MAX_TITLE_WORD = 4
@@ -193,6 +192,43 @@ export class PinyinVocabulary {
   }
 }
 
+/** Readings tried per word typed with wrong characters: enough for a polyphone or two. */
+const MAX_READINGS = 8
+
+/**
+ * Character → its syllables, from the build-time table of syllable → characters
+ * (SearchIndexData.sounds).
+ */
+export function readingsFromSounds(sounds: Readonly<Record<string, string>>): Map<string, string[]> {
+  const readings = new Map<string, string[]>()
+  for (const syllable of Object.keys(sounds)) {
+    const characters = sounds[syllable]
+    for (let i = 0; i < characters.length; i++) {
+      const ch = characters.charAt(i)
+      const known = readings.get(ch)
+      if (known) known.push(syllable)
+      else readings.set(ch, [syllable])
+    }
+  }
+  return readings
+}
+
+/**
+ * How a run of Han characters sounds, as the pinyin strings it may be read as (every reading of
+ * a polyphone, at most MAX_READINGS); [] when a character's sound is unknown.
+ */
+export function soundsOf(text: string, readings: ReadonlyMap<string, readonly string[]>): string[] {
+  let spelled = ['']
+  for (let i = 0; i < text.length; i++) {
+    const options = readings.get(text.charAt(i))
+    if (!options) return []
+    const next: string[] = []
+    for (const start of spelled) for (const option of options) if (next.length < MAX_READINGS) next.push(start + option)
+    spelled = next
+  }
+  return spelled
+}
+
 function syllablesOf(spaced: string): string[] {
   return spaced.split(' ')
 }
@@ -201,7 +237,7 @@ function syllablesOf(spaced: string): string[] {
  * The vocabulary a collection can be searched by in pinyin: every Han n-gram (2-4 characters) of
  * every title, with syllables from the prebuilt index, plus the index's named words.
  */
-export function vocabularyFromIndex(articles: readonly Article[], data: SearchIndexData): PinyinVocabulary {
+export function vocabularyFromIndex(articles: readonly SearchRecord[], data: SearchIndexData): PinyinVocabulary {
   const words = new Map<string, PinyinWord>()
   const seenTitles = new Set<string>()
   for (const article of articles) {

@@ -59,6 +59,8 @@ export interface Piece {
 
 /** A synonym is a good answer, but the word as typed, where present, is a better one. */
 export const SYNONYM_WEIGHT = 0.85
+/** 扬洲 read by its sound as 扬州: a good guess, below any word found as typed. */
+export const SOUND_ALIKE_WEIGHT = 0.8
 /** Splitting 朔州焦虑 into 朔州 + 焦虑 finds more; the unsplit phrase, where present, is better. */
 export const SPLIT_WEIGHT = 0.9
 
@@ -71,6 +73,11 @@ export interface PlanContext {
   /** A run of Han characters → the pieces it asks about (see createQuestionSplitter). */
   split(token: string): Piece[]
   pinyin: PinyinVocabulary | null
+  /**
+   * Known words that sound like `text` (扬洲 → 扬州), for a word no article has as typed; [] when
+   * some article has it, or without a prebuilt index.
+   */
+  soundAlike(text: string): string[]
 }
 
 export interface Vocabulary {
@@ -181,9 +188,16 @@ export function createQuestionSplitter(vocabulary: Vocabulary): (token: string) 
   }
 }
 
-function alternativesFor(text: string, weight: number): Alternative[] {
+function alternativesFor(text: string, weight: number, context?: PlanContext): Alternative[] {
   const alternatives: Alternative[] = [{ text, weight }]
   for (const variant of synonymVariants(text)) alternatives.push({ text: variant, weight: weight * SYNONYM_WEIGHT })
+  if (context && text.length >= 2) {
+    for (const word of context.soundAlike(text)) {
+      if (alternatives.some((a) => a.text === word)) continue
+      alternatives.push({ text: word, weight: weight * SOUND_ALIKE_WEIGHT })
+      for (const variant of synonymVariants(word)) alternatives.push({ text: variant, weight: weight * SOUND_ALIKE_WEIGHT * SYNONYM_WEIGHT })
+    }
+  }
   return alternatives
 }
 
@@ -196,8 +210,9 @@ function spelledAlternatives(words: SpelledWord[], into: Alternative[] = []): Al
   return into
 }
 
-function single(token: string, piece: Piece): Group {
-  return { token, phrase: null, parts: [{ alternatives: alternativesFor(token, 1), kind: piece.kind, weight: piece.weight }], partsWeight: 1 }
+function single(token: string, piece: Piece, context: PlanContext): Group {
+  const alternatives = isHanToken(token) ? alternativesFor(token, 1, context) : alternativesFor(token, 1)
+  return { token, phrase: null, parts: [{ alternatives, kind: piece.kind, weight: piece.weight }], partsWeight: 1 }
 }
 
 function groupFor(token: string, context: PlanContext): Group | null {
@@ -206,16 +221,20 @@ function groupFor(token: string, context: PlanContext): Group | null {
     if (!pieces.length) {
       // Only question words (怎么办, 为什么 are in titles): look for them as typed. A lone
       // particle (吗) is nothing to look for.
-      return token.length >= 2 ? single(token, { text: token, kind: 'word', weight: 1 }) : null
+      return token.length >= 2 ? single(token, { text: token, kind: 'word', weight: 1 }, context) : null
     }
-    if (pieces.length === 1 && pieces[0].text === token) return single(token, pieces[0])
+    if (pieces.length === 1 && pieces[0].text === token) return single(token, pieces[0], context)
     // A known phrase typed on its own (异地就医) is already the group's phrase.
     const parts = pieces.filter((piece) => piece.kind === 'word' || piece.text !== token)
     return {
       token,
       // Synonyms are left to the parts, which apply them word by word.
       phrase: { text: token, weight: 1 },
-      parts: parts.slice(0, MAX_PARTS_PER_GROUP).map((piece) => ({ alternatives: alternativesFor(piece.text, 1), kind: piece.kind, weight: piece.weight })),
+      parts: parts.slice(0, MAX_PARTS_PER_GROUP).map((piece) => ({
+        alternatives: piece.kind === 'word' ? alternativesFor(piece.text, 1, context) : alternativesFor(piece.text, 1),
+        kind: piece.kind,
+        weight: piece.weight,
+      })),
       partsWeight: SPLIT_WEIGHT,
     }
   }
@@ -235,7 +254,7 @@ function groupFor(token: string, context: PlanContext): Group | null {
       }
     }
   }
-  return single(token, token.length === 1 ? loneCharacter(token) : { text: token, kind: 'word', weight: 1 })
+  return single(token, token.length === 1 ? loneCharacter(token) : { text: token, kind: 'word', weight: 1 }, context)
 }
 
 /** The plan for a normalised query; [] when nothing searchable is left. */
