@@ -1,4 +1,5 @@
 // The engine the app runs, on the packaged articles: what a person searching would notice.
+import Fuse from 'fuse.js'
 import type { Article } from '../../src/core/article'
 import { FULL_SCAN_LIMIT, createSearchEngine } from '../../src/core/search/engine'
 import type { SearchHit } from '../../src/core/search/types'
@@ -22,39 +23,53 @@ const fullText = (a: Article) =>
     .join('\n')
 
 describe('any input is safe', () => {
-  const nasty = [
-    '',
-    ' ',
-    '          ',
-    '\t\n',
-    '😀',
-    '😀🏥💊',
-    '.*+?[](){}|\\',
-    '^$',
-    '(((((',
-    '\\',
-    '%E6%89%AC',
-    '<script>alert(1)</script>',
-    '医'.repeat(500),
-    'a'.repeat(500),
-    '扬州 '.repeat(100),
-    'a b c d e f g h i j k l m n o p q r s t u v w x y z',
-    '\uD800\uDC00\uD800',
-    '\u0000\u0001',
-    'constructor',
-    '__proto__',
+  // An engine failure is reported through console.error and gives []: every test here fails
+  // when the engine throws, not only the ones that expect results.
+  let reported: jest.SpyInstance
+  beforeEach(() => {
+    reported = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  })
+  afterEach(() => {
+    expect(reported).not.toHaveBeenCalled()
+    reported.mockRestore()
+  })
+
+  /** Input with nothing searchable in it: no hits, and no failure either. */
+  const nothing = ['', ' ', '          ', '\t\n', '😀', '😀🏥💊', '.*+?[](){}|\\', '^$', '(((((', '\\', '\u0000\u0001', '\uD800\uDC00\uD800']
+  it.each(nothing.map((q) => [JSON.stringify(q), q]))('%s finds nothing', (_, query) => {
+    expect(engine.search(query)).toEqual([])
+  })
+
+  /** Odd input around real words: the words are still found, the rest changes nothing. */
+  const around: Array<[string, RegExp]> = [
+    ['😀扬州😀', /扬州/],
+    ['(扬州) [断缴]', /扬州.*断缴/],
+    ['.*医保卡.*', /医保卡/],
+    ['<script>alert(1)</script>扬州', /扬州/],
+    ['扬州 '.repeat(100), /扬州/],
+    ['扬州'.repeat(300), /扬州/],
+    ['\u0000朔州\u0001头痛', /朔州.*头痛/],
+    ['ＹＩＢＡＯ', /医保/],
   ]
-  it.each(nasty.map((q) => [JSON.stringify(q).slice(0, 40), q]))('%s', (_, query) => {
+  it.each(around.map(([q, title]) => [JSON.stringify(q).slice(0, 40), q, title] as const))('%s finds its words', (_, query, title) => {
     const hits = engine.search(query)
-    expect(Array.isArray(hits)).toBe(true)
+    expect(hits.length).toBeGreaterThan(0)
+    expect(hits[0].article.title).toMatch(title)
     for (const hit of hits) {
       expect(hit.score).toBeGreaterThanOrEqual(0)
       expect(hit.score).toBeLessThanOrEqual(1)
     }
   })
 
-  it('finds nothing for nothing searchable', () => {
-    for (const query of ['', '   ', '😀', '.*+?[](){}|\\']) expect(engine.search(query)).toEqual([])
+  /** Long or strange input that names no article: nothing, and no failure either. */
+  const noArticle = ['医'.repeat(500), 'a'.repeat(500), 'a b c d e f g h i j k l m n o p q r s t u v w x y z', 'constructor', '__proto__', 'hasOwnProperty']
+  it.each(noArticle.map((q) => [JSON.stringify(q).slice(0, 40), q]))('%s finds nothing', (_, query) => {
+    expect(engine.search(query)).toEqual([])
+  })
+
+  it('answers a still percent-encoded query (%E6%89%AC) with articles of the collection', () => {
+    const hits = engine.search('%E6%89%AC')
+    expect(hits.every((hit) => articles.indexOf(hit.article) >= 0)).toBe(true)
   })
 
   it('tolerates odd options', () => {
@@ -63,6 +78,49 @@ describe('any input is safe', () => {
     expect(engine.search('扬州', { limit: 2.7 })).toHaveLength(2)
     expect(engine.search('扬州', { limit: Number.NaN })).toEqual([])
     expect(engine.search('扬州', { limit: 1e9 }).length).toBeGreaterThan(0)
+  })
+
+  it('treats a non-string query (from untyped callers) as nothing to search', () => {
+    for (const query of [null, undefined, 42, {}, ['扬州']]) expect(engine.search(query as never)).toEqual([])
+  })
+})
+
+describe('when the engine itself fails', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  it('reports the failure once, with the query length and not its text, and gives []', () => {
+    const reported = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    const own = createSearchEngine(articles, null)
+    expect(own.search('扬州 断缴').length).toBeGreaterThan(0)
+    jest.spyOn(Fuse.prototype, 'search').mockImplementation(() => {
+      throw new Error('broken scorer')
+    })
+    expect(own.search('扬州 断缴')).toEqual([])
+    expect(reported).toHaveBeenCalledTimes(1)
+    const message = reported.mock.calls[0].map(String).join(' ')
+    expect(message).toContain('5 characters')
+    expect(message).toContain('broken scorer')
+    expect(message).not.toContain('扬州')
+  })
+
+  it('hands the failure to onError instead, when given', () => {
+    const seen: Array<[unknown, number]> = []
+    const own = createSearchEngine(articles, null, { onError: (error, length) => seen.push([error, length]) })
+    jest.spyOn(Fuse.prototype, 'search').mockImplementation(() => {
+      throw new Error('broken scorer')
+    })
+    expect(own.search('医保')).toEqual([])
+    expect(seen).toHaveLength(1)
+    expect(seen[0][1]).toBe(2)
+  })
+
+  it('makes the safety tests fail: a failing engine is reported even for odd input', () => {
+    const reported = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.spyOn(Fuse.prototype, 'search').mockImplementation(() => {
+      throw new Error('broken scorer')
+    })
+    expect(engine.search('😀扬州😀')).toEqual([])
+    expect(reported).toHaveBeenCalledTimes(1)
   })
 })
 
@@ -134,7 +192,9 @@ describe('several words (扬州 断缴): articles with every word first', () => 
   })
 
   it('reads words typed without a space the same way (扬州断缴)', () => {
-    expect(titles(engine.search('扬州断缴')).sort()).toEqual(titles(engine.search('扬州 断缴')).sort())
+    const spaced = titles(engine.search('扬州 断缴'))
+    expect(spaced.length).toBeGreaterThan(1)
+    expect(titles(engine.search('扬州断缴')).sort()).toEqual(spaced.sort())
   })
 })
 
@@ -176,7 +236,9 @@ describe('highlighting (titleRanges)', () => {
   })
 
   it('returns ranges sorted and not overlapping', () => {
-    for (const hit of engine.search('医保卡 个人账户 余额', { limit: 20 })) {
+    const hits = engine.search('医保卡 个人账户 余额', { limit: 20 })
+    expect(hits.length).toBeGreaterThan(3)
+    for (const hit of hits) {
       for (let i = 1; i < hit.titleRanges.length; i++) expect(hit.titleRanges[i][0]).toBeGreaterThan(hit.titleRanges[i - 1][1])
     }
   })
@@ -255,8 +317,34 @@ describe(`a collection larger than ${FULL_SCAN_LIMIT} articles (n-gram candidate
   })
 
   it('is safe with any input', () => {
-    for (const query of ['', '😀', '.*+?[](){}|\\', '医'.repeat(500), 'yb '.repeat(30)]) {
-      expect(Array.isArray(big.search(query))).toBe(true)
-    }
+    const reported = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    for (const query of ['', '😀', '.*+?[](){}|\\', '医'.repeat(500)]) expect(big.search(query)).toEqual([])
+    expect(big.search('yb '.repeat(30))[0].article.title).toContain('医保')
+    expect(big.search('😀扬州😀')[0].article.title).toContain('扬州')
+    expect(reported).not.toHaveBeenCalled()
+    reported.mockRestore()
+  })
+})
+
+describe('10,000 articles (the benchmark\'s synthetic collection)', () => {
+  const { articles: large } = syntheticCollection(articles, 10000)
+  const big = createSearchEngine(large, buildSearchIndex(large))
+  const top = (query: string) => {
+    const hits = big.search(query, { limit: 5 })
+    expect(hits.length).toBeGreaterThan(0)
+    return hits[0].article.title
+  }
+
+  it('still reads a wrong character that sounds the same as the word it spells (扬洲 → 扬州)', () => {
+    expect(top('扬洲 断缴')).toMatch(/扬州.*断缴/)
+    expect(top('扬洲断缴')).toMatch(/扬州.*断缴/)
+    expect(top('朔洲头痛')).toMatch(/朔州.*头痛/)
+    expect(top('辽远结膜炎')).toMatch(/辽源.*结膜炎/)
+  })
+
+  it('still reads traditional characters and lay words', () => {
+    expect(top('揚州 斷繳')).toMatch(/扬州.*断缴/)
+    expect(top('醫保卡 清零')).toMatch(/医保卡.*清零/)
+    expect(top('朔州 耳朵听不见')).toMatch(/朔州.*听力下降/)
   })
 })
