@@ -17,7 +17,7 @@ describe('src/data/search-index.json', () => {
     expect(serializeSearchIndex(buildSearchIndex(reversed))).toBe(serializeSearchIndex(buildSearchIndex(articles)))
   })
 
-  it('stays small (it ships in the weapp main package)', () => {
+  it('stays small (it ships with the search page)', () => {
     expect(Buffer.byteLength(readFileSync(INDEX_PATH, 'utf8'))).toBeLessThan(32 * 1024)
   })
 
@@ -28,6 +28,39 @@ describe('src/data/search-index.json', () => {
       expect(syllables).toHaveLength(article.title.length)
     }
     expect(index.titlePinyin[articles.find((a) => a.title.startsWith('2025年山西朔州治疗焦虑'))!.id]).toContain('shuo zhou zhi liao jiao lv')
+  })
+})
+
+describe('the traditional → simplified table', () => {
+  const index = buildSearchIndex(articles)
+  const text = articles.map((a) => a.title + a.summary + (a.body ? a.body.map((b) => b.text).join('') : '')).join('')
+
+  it('maps the traditional forms of the articles\' characters to them (醫 → 医, 報銷 → 报销)', () => {
+    expect(index.traditional['醫']).toBe('医')
+    expect(index.traditional['報']).toBe('报')
+    expect(index.traditional['銷']).toBe('销')
+    expect(index.traditional['異']).toBe('异')
+  })
+
+  it('holds only characters the articles use, and never rewrites one they use', () => {
+    const keys = Object.keys(index.traditional)
+    expect(keys.length).toBeGreaterThan(100)
+    for (const key of keys) {
+      expect(text).not.toContain(key)
+      expect(text).toContain(index.traditional[key])
+    }
+  })
+})
+
+describe('the sounds table', () => {
+  const index = buildSearchIndex(articles)
+
+  it('lists the common characters by sound, so 洲 is read like 州', () => {
+    expect(index.sounds.zhou).toContain('州')
+    expect(index.sounds.zhou).toContain('洲')
+    // Polyphones under each reading.
+    expect(index.sounds.xing).toContain('行')
+    expect(index.sounds.hang).toContain('行')
   })
 })
 
