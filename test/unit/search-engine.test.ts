@@ -272,6 +272,17 @@ describe('大家都在搜', () => {
   })
 })
 
+describe('over list records only (no body: what the list index holds)', () => {
+  it('searches them and hands back the very records it was given', () => {
+    const records = articles.map(({ id, title, summary, date, region, topics }) => ({ id, title, summary, date, region, topics }))
+    const lists = createSearchEngine(records, buildSearchIndex(articles))
+    const hits = lists.search('扬州 断缴')
+    expect(hits.filter((hit) => !hit.partial)).toHaveLength(2)
+    for (const hit of hits) expect(records).toContain(hit.article)
+    expect(lists.search('醫保卡 清零')[0].article.title).toMatch(/医保卡.*清零/)
+  })
+})
+
 describe('without a usable prebuilt index', () => {
   it('still searches Chinese (no pinyin, no hot searches)', () => {
     const damaged = [null, {}, { version: 1 }, { version: 2, titlePinyin: 'x', words: {}, hotSearchTerms: [], traditional: {}, sounds: {} }]
