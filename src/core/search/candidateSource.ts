@@ -23,7 +23,7 @@ export interface Guess {
 export interface CandidateSource {
   /** Articles that may contain `text`, from the n-gram index (see CandidateIndex.lookup). */
   lookup(text: string): CandidateList
-  /** Some article has `text` as typed. */
+  /** Some article has `text` as typed (read, not guessed, at every size). */
   occurs(text: string): boolean
   /** How many articles have one of `texts` (an estimate in a large collection). */
   reach(texts: readonly string[]): number
@@ -78,7 +78,7 @@ export function createCandidateSource(docs: readonly SearchDoc[]): CandidateSour
   const best = new Float64Array(docs.length)
   return {
     lookup,
-    occurs: (text) => index.occurs(text),
+    occurs: (text) => index.occurs(text, (doc) => hasAsTyped(doc, text)),
     reach: (texts) => Math.min(docs.length, texts.reduce((n, text) => n + lookup(text).docs.length, 0)),
     pool(guesses, limit) {
       // Each article: the sum, over what the query asks for, of its weight times the best

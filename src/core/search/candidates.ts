@@ -183,16 +183,18 @@ export class CandidateIndex {
   }
 
   /**
-   * True when some article has every bigram of `word` in one field group: `word` as typed, or
-   * very nearly (the query planner asks this of unknown text, which is then kept whole).
+   * True when some article has every bigram of `word` in one field group and `confirm` (which
+   * reads the article) agrees: the buckets alone would say yes for bigrams that merely share a
+   * hash, and in a large collection most do. One-character words are looked up in the short
+   * fields only.
    */
-  occurs(word: string): boolean {
-    if (word.length < 2) return this.lookup(word).docs.length > 0
+  occurs(word: string, confirm: (doc: number) => boolean): boolean {
+    if (word.length < 2) return this.lookup(word).docs.some(confirm)
     const grams: number[] = []
     visitBigrams(word, this.headBigrams.mask, (bucket) => {
       if (grams.indexOf(bucket) < 0) grams.push(bucket)
     })
-    return grams.length > 0 && (hasAll(this.headBigrams, grams) || hasAll(this.textBigrams, grams))
+    return grams.length > 0 && (hasAll(this.headBigrams, grams, confirm) || hasAll(this.textBigrams, grams, confirm))
   }
 
   private collect(grams: number[], needed: number, unigram: boolean, complete: boolean): CandidateList {
@@ -259,10 +261,10 @@ export class CandidateIndex {
 }
 
 /**
- * Whether one article holds every gram in `table`: the rarest gram's articles are checked
- * against the others' postings, stopping at the first that has them all.
+ * Whether one article holds every gram in `table` and passes `confirm`: the rarest gram's
+ * articles are checked against the others' postings, stopping at the first that qualifies.
  */
-function hasAll(table: PostingTable, grams: readonly number[]): boolean {
+function hasAll(table: PostingTable, grams: readonly number[], confirm: (doc: number) => boolean): boolean {
   const { offsets, postings } = table
   const sizeOf = (gram: number) => offsets[gram + 1] - offsets[gram]
   const order = grams.slice().sort((a, b) => sizeOf(a) - sizeOf(b))
@@ -271,7 +273,7 @@ function hasAll(table: PostingTable, grams: readonly number[]): boolean {
     const doc = postings[p]
     let all = true
     for (let g = 1; g < order.length && all; g++) all = contains(postings, offsets[order[g]], offsets[order[g] + 1], doc)
-    if (all) return true
+    if (all && confirm(doc)) return true
   }
   return false
 }
