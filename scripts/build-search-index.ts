@@ -152,8 +152,9 @@ function commonCharacters(): string[] {
 /**
  * Syllable → characters read that way (every reading of a polyphone), for the common characters
  * and the articles' own. A wrong character that sounds right (扬洲) is then read by its sound.
+ * Only syllables some searchable word has (`inUse`): another sound can spell no word.
  */
-export function soundTable(characters: readonly string[]): Record<string, string> {
+export function soundTable(characters: readonly string[], inUse: ReadonlySet<string>): Record<string, string> {
   const bySyllable = new Map<string, string[]>()
   const all = new Set(commonCharacters().concat(characters))
   Array.from(all)
@@ -161,7 +162,7 @@ export function soundTable(characters: readonly string[]): Record<string, string
     .forEach((character) => {
       const readings = pinyin(character, { type: 'array', toneType: 'none', v: true, multiple: true })
       for (const reading of new Set(readings.map((r) => r.toLowerCase()))) {
-        if (!/^[a-z]+$/.test(reading)) continue
+        if (!inUse.has(reading)) continue
         let list = bySyllable.get(reading)
         if (!list) bySyllable.set(reading, (list = []))
         list.push(character)
@@ -195,13 +196,15 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndexData 
   })
 
   const characters = articleCharacters(articles)
+  const syllablesInUse = new Set<string>()
+  for (const [, spaced] of titlePinyin.concat(wordPinyin)) for (const syllable of spaced.split(' ')) if (syllable) syllablesInUse.add(syllable)
   return {
     version: 2,
     titlePinyin: sortedRecord(titlePinyin),
     words: sortedRecord(wordPinyin),
     hotSearchTerms,
     traditional: traditionalTable(characters),
-    sounds: soundTable(characters),
+    sounds: soundTable(characters, syllablesInUse),
   }
 }
 

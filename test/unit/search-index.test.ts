@@ -58,9 +58,12 @@ describe('the sounds table', () => {
   it('lists the common characters by sound, so 洲 is read like 州', () => {
     expect(index.sounds.zhou).toContain('州')
     expect(index.sounds.zhou).toContain('洲')
-    // Polyphones under each reading.
     expect(index.sounds.xing).toContain('行')
-    expect(index.sounds.hang).toContain('行')
+  })
+
+  it('keeps only sounds some searchable word has (no other sound can spell one)', () => {
+    const inUse = new Set(Object.values(index.titlePinyin).concat(Object.values(index.words)).join(' ').split(' '))
+    for (const syllable of Object.keys(index.sounds)) expect(inUse.has(syllable)).toBe(true)
   })
 })
 
