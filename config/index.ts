@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { WeappDataPackagesPlugin } from './dataPackages'
 
 // fuse.js and zustand ship ES2020+ syntax; the weapp target must be ES5, and Taro does not
 // transpile node_modules unless told to.
@@ -28,6 +29,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: true },
     mini: {
       compile: { include: [(p: string) => transpiledModules.test(p)] },
+      webpackChain(chain) {
+        chain.plugin('weapp-data-packages').use(WeappDataPackagesPlugin)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -1,16 +1,17 @@
 // `npm run data` (first step): assets/articles/*.txt → src/data/articles.json.
 // Parses every saved page, merges repeated titles, derives id / region / topics / related, and
 // writes the dataset the app packages. Deterministic: same pages in, same bytes out.
-import { readdirSync, readFileSync, writeFileSync } from 'fs'
-import { join, relative, resolve } from 'path'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
+import { dirname, join, relative, resolve } from 'path'
 import type { Article, ArticleDataset } from '../src/core/article'
 import { assignIds, normaliseTitle } from '../src/core/ids'
 import { dedupeByTitle } from '../src/core/parse/dedupe'
 import { parsePage, type ParsedPage } from '../src/core/parse/page'
 import { provincesInGazetteerOrder, regionFromTitle } from '../src/core/regions'
 import { relatedArticles } from '../src/core/related'
-import { compareCodePoints, newerFirst } from '../src/core/text'
 import { topicsFor } from '../src/core/topics'
+import { newestFirstOrder } from '../src/core/catalog'
+import { buildLayoutFiles } from './data-layout'
 
 export const ROOT = resolve(__dirname, '..')
 export const PAGES_DIR = join(ROOT, 'assets/articles')
@@ -55,12 +56,13 @@ export function buildDataset(sources: readonly SourcePage[]): BuildResult {
     topics: topicsFor(record.title, record.summary),
     related: [],
   }))
+  // Newest first before relating: the topic index then offers the newest articles first.
+  articles.sort(newestFirstOrder)
   const related = relatedArticles(
     articles,
     pageTitles.map((p) => ({ mainId: id(p.main), entryIds: p.entries.map(id) })),
   )
   for (const article of articles) article.related = related.get(article.id) ?? []
-  articles.sort(newestFirst)
 
   return {
     dataset: {
@@ -75,12 +77,6 @@ export function buildDataset(sources: readonly SourcePage[]): BuildResult {
     pages: parsed.map((p) => ({ fileName: p.fileName, full: 1, excerpts: p.entries.length })),
     duplicates: parsed.reduce((n, p) => n + 1 + p.entries.length, 0) - articles.length,
   }
-}
-
-/** Newest first; on one day the full article before its excerpts; then by title (code points). */
-function newestFirst(a: Article, b: Article): number {
-  if (a.fullText !== b.fullText && a.date === b.date) return a.fullText ? -1 : 1
-  return newerFirst(a, b) || compareCodePoints(a.title, b.title)
 }
 
 function longest(texts: ReadonlyArray<string | null>, what: string): string {
@@ -102,6 +98,21 @@ export function readSourcePages(dir: string = PAGES_DIR): SourcePage[] {
     .map((fileName) => ({ fileName, text: readFileSync(join(dir, fileName), 'utf8') }))
 }
 
+/**
+ * Writes the list index and shards next to `datasetFile` (catalog.json, shards/), removing
+ * shards a smaller collection no longer has.
+ */
+export function writeLayoutFiles(dataset: ArticleDataset, dataDir: string): Map<string, string> {
+  const files = buildLayoutFiles(dataset)
+  const shardsDir = join(dataDir, 'shards')
+  mkdirSync(shardsDir, { recursive: true })
+  for (const name of readdirSync(shardsDir)) {
+    if (!files.has(`shards/${name}`)) rmSync(join(shardsDir, name))
+  }
+  for (const [path, text] of files) writeFileSync(join(dataDir, path), text)
+  return files
+}
+
 /** `tsx scripts/build-data.ts [pagesDir] [outFile]`: defaults are the repo's own; tests pass others. */
 function main(pagesDir: string = PAGES_DIR, outFile: string = DATASET_FILE): void {
   const { dataset, pages, duplicates } = buildDataset(readSourcePages(pagesDir))
@@ -115,6 +126,9 @@ function main(pagesDir: string = PAGES_DIR, outFile: string = DATASET_FILE): voi
   )
   writeFileSync(outFile, serializeDataset(dataset))
   console.log(`wrote ${relative(process.cwd(), outFile)}`)
+  const files = writeLayoutFiles(dataset, dirname(outFile))
+  const shards = [...files.keys()].filter((f) => f.startsWith('shards/')).length
+  console.log(`wrote catalog.json and ${shards} shards (list index and article bodies) in ${relative(process.cwd(), dirname(outFile))}`)
 }
 
 if (require.main === module) {

@@ -6,7 +6,7 @@
 // A query that leaves nothing to search (emoji, punctuation, spaces, '') prints [] and exits 0.
 // Usage errors print a message to stderr and exit 2.
 import type { MatchRange } from '../src/core/search/types'
-import { getSearchEngine } from '../src/data/search'
+import { getSearchEngine } from '../src/data/searchDataset'
 
 export const MAX_RESULTS = 10
 

@@ -1,5 +1,17 @@
+import packages from './data/packages.json'
+
+// weapp: the list and article shards and the search index ride in data-only subpackages
+// (src/data/packages.json, from `npm run data`), loaded with require.async when first needed
+// (src/data/loader.weapp.ts). Home preloads the first, which holds the list index and, in a
+// small collection, every article. H5 fetches the same files as lazy chunks instead.
+const dataPackages = process.env.TARO_ENV === 'weapp' ? packages.packages : []
+
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/search/index', 'pages/detail/index'],
+  ...(dataPackages.length > 0 && {
+    subPackages: dataPackages.map((pkg) => ({ root: pkg.root, pages: [] })),
+    preloadRule: { 'pages/index/index': { network: 'all', packages: [dataPackages[0].root] } },
+  }),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f5f5',

@@ -20,7 +20,7 @@ export function hasActiveFilters(filters: ArticleFilters): boolean {
  * Region filtering is strict: choosing 山西 shows articles about 山西, not nationwide ones,
  * because people pick a place to see what is specific to it.
  */
-export function matchesFilters(article: Article, filters: ArticleFilters): boolean {
+export function matchesFilters(article: Pick<Article, 'region' | 'topics'>, filters: ArticleFilters): boolean {
   if (filters.province !== null) {
     if (!article.region || article.region.province !== filters.province) return false
     if (filters.city !== null && article.region.city !== filters.city) return false
@@ -29,18 +29,18 @@ export function matchesFilters(article: Article, filters: ArticleFilters): boole
   return true
 }
 
-export function filterArticles(articles: readonly Article[], filters: ArticleFilters): Article[] {
+export function filterArticles<T extends Pick<Article, 'region' | 'topics'>>(articles: readonly T[], filters: ArticleFilters): T[] {
   return articles.filter((article) => matchesFilters(article, filters))
 }
 
-export function countArticles(articles: readonly Article[], filters: ArticleFilters): number {
+export function countArticles(articles: ReadonlyArray<Pick<Article, 'region' | 'topics'>>, filters: ArticleFilters): number {
   let count = 0
   for (const article of articles) if (matchesFilters(article, filters)) count++
   return count
 }
 
 /** Newest first; articles of the same day keep the dataset's order (the source's own order). */
-export function newestFirst(articles: readonly Article[]): Article[] {
+export function newestFirst<T extends Pick<Article, 'date'>>(articles: readonly T[]): T[] {
   return articles
     .map((article, index) => ({ article, index }))
     .sort((a, b) => newerFirst(a.article, b.article) || a.index - b.index)

@@ -1,20 +1,39 @@
-// The app's search engine over the packaged articles and the prebuilt index (both written by
-// `npm run data`). Created on first use, not at import: the home page never pays for it.
-import { createSearchEngine, readSearchIndex } from '../core/search/engine'
-import type { SearchEngine } from '../core/search/types'
+// The search page's engine, loaded with the search page and never with home: on H5 the engine
+// code and the search index are their own chunks; on weapp the index comes from its subpackage
+// (the engine's code is small and stays in the main package). The engine reads the same full
+// articles the article page opens, from their shards.
 import type { Article } from '../core/article'
-import { articles } from './index'
-import searchIndex from './search-index.json'
+import type { SearchEngine } from '../core/search/types'
+import { loadAllArticles } from './index'
+import { loadDataFile } from './loader'
 
-// Checked, not cast: a damaged index file must not take the search page down with it.
-const prebuilt = readSearchIndex(searchIndex)
-
-let engine: SearchEngine<Article> | null = null
-
-export function getSearchEngine(): SearchEngine<Article> {
-  if (!engine) engine = createSearchEngine(articles, prebuilt)
-  return engine
+export interface LoadedSearch {
+  engine: SearchEngine<Article>
+  /** 大家都在搜 from the prebuilt index ([] when it is missing or damaged). */
+  hotSearchTerms: string[]
 }
 
-/** 大家都在搜: regions and topic phrases derived from the articles at build time. */
-export const hotSearchTerms: string[] = prebuilt ? prebuilt.hotSearchTerms.slice() : []
+let pending: Promise<LoadedSearch> | undefined
+
+/** The engine, built once. Rejects when a file cannot load; the next call tries again. */
+export function loadSearch(): Promise<LoadedSearch> {
+  if (!pending) {
+    pending = Promise.all([
+      import(/* webpackChunkName: "search-engine" */ '../core/search/engine'),
+      loadDataFile('search-index'),
+      loadAllArticles(),
+    ]).then(
+      ([{ createSearchEngine, readSearchIndex }, rawIndex, articles]) => {
+        // Checked, not cast: a damaged index file costs pinyin and hot searches, not the page.
+        const prebuilt = readSearchIndex(rawIndex)
+        const engine = createSearchEngine(articles, prebuilt)
+        return { engine, hotSearchTerms: prebuilt ? prebuilt.hotSearchTerms.slice() : [] }
+      },
+      (error: unknown) => {
+        pending = undefined
+        throw error
+      },
+    )
+  }
+  return pending
+}

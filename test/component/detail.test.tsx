@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import DetailPage from '../../src/pages/detail/index'
-import { articles, disclaimers, getArticle } from '../../src/data/index'
+import { articles, disclaimers, getArticle } from '../../src/data/dataset'
 import * as shareFlow from '../../src/features/share/shareFlow'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'

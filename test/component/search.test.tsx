@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import SearchPage, { SEARCH_DEBOUNCE_MS } from '../../src/pages/search/index'
-import { getSearchEngine, hotSearchTerms } from '../../src/data/search'
+import { getSearchEngine, hotSearchTerms } from '../../src/data/searchDataset'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
 import { listedTitles, resetStore } from './support'

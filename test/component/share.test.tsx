@@ -4,7 +4,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Article } from '../../src/core/article'
-import { articles } from '../../src/data/index'
+import { articles } from '../../src/data/dataset'
 import ShareActions from '../../src/features/share/components/ShareActions'
 import SharedLandingBanner from '../../src/features/share/components/SharedLandingBanner'
 import TimelineSinglePageNotice from '../../src/features/share/components/TimelineSinglePageNotice'

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import HomePage from '../../src/pages/index/index'
-import { provinces } from '../../src/data/index'
+import { provinces } from '../../src/data/dataset'
 import { STORE_KEY, STORE_VERSION, useAppStore } from '../../src/stores/appStore'
 import { SEARCH_HISTORY_LIMIT } from '../../src/stores/searchHistorySlice'
 import { taroTest } from '../stubs/taro'

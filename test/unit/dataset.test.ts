@@ -3,7 +3,7 @@ import { join } from 'path'
 import { DATASET_FILE, buildDataset, readSourcePages, serializeDataset } from '../../scripts/build-data'
 import { TOPICS } from '../../src/core/article'
 import { articleId } from '../../src/core/ids'
-import { articles, disclaimers, getArticle, provinces } from '../../src/data'
+import { articles, disclaimers, getArticle, provinces } from '../../src/data/dataset'
 
 const pages = readSourcePages()
 

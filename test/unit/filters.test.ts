@@ -9,7 +9,7 @@ import {
   normalizeFilters,
   regionLabel,
 } from '../../src/core/filters'
-import { articles, provinces } from '../../src/data/index'
+import { articles, provinces } from '../../src/data/dataset'
 
 // Minimal records for the rules; the real dataset is checked further down.
 function article(id: string, fields: Partial<Article>): Article {

@@ -1,6 +1,6 @@
 // Quality floor on the gold queries (test/gold/queries.json): hit@1 ≥ 0.95 and hit@5 = 1.
-import { articles } from '../../src/data'
-import { getSearchEngine } from '../../src/data/search'
+import { articles } from '../../src/data/dataset'
+import { getSearchEngine } from '../../src/data/searchDataset'
 import { loadGoldQueries, resolveGoldQueries, scoreGold } from '../gold/gold'
 
 const gold = resolveGoldQueries(loadGoldQueries(), articles)

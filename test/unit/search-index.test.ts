@@ -3,7 +3,7 @@
 import { readFileSync } from 'fs'
 import { dirname, join, resolve } from 'path'
 import { INDEX_PATH, buildSearchIndex, deriveHotSearchTerms, serializeSearchIndex, unitPinyin } from '../../scripts/build-search-index'
-import { articles } from '../../src/data'
+import { articles } from '../../src/data/dataset'
 
 const ROOT = join(__dirname, '../..')
 

@@ -4,7 +4,7 @@ import type { Article, Region } from '../../src/core/article'
 import { createSearchEngine, RELAX_BELOW } from '../../src/core/search/engine'
 import { createQuestionSplitter, type Piece } from '../../src/core/search/query'
 import type { SearchHit } from '../../src/core/search/types'
-import { getSearchEngine } from '../../src/data/search'
+import { getSearchEngine } from '../../src/data/searchDataset'
 
 const engine = getSearchEngine()
 const titles = (hits: SearchHit[]) => hits.map((h) => h.article.title)

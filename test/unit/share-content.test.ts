@@ -1,5 +1,5 @@
 import type { Article } from '../../src/core/article'
-import { articles, disclaimers } from '../../src/data/index'
+import { articles, disclaimers } from '../../src/data/dataset'
 import { oneLineDisclaimer, openingText, posterContent, shareCardContent } from '../../src/features/share/shareContent'
 
 describe('what a share image says', () => {

@@ -1,5 +1,5 @@
 import type { Article } from '../../src/core/article'
-import { articles, disclaimers } from '../../src/data/index'
+import { articles, disclaimers } from '../../src/data/dataset'
 import { CARD_SIZE, layoutDefaultCard, layoutMomentsImage, layoutShareCard } from '../../src/features/share/cardLayout'
 import type { DrawOp, ShareImageLayout, TextOp } from '../../src/core/drawing'
 import { POSTER_MIN_HEIGHT, POSTER_WIDTH, layoutPoster } from '../../src/features/share/posterLayout'

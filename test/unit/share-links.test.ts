@@ -1,5 +1,5 @@
 import { decodeParam } from '../../src/core/params'
-import { articles } from '../../src/data/index'
+import { articles } from '../../src/data/dataset'
 import { articleLinkShare, clipboardText } from '../../src/features/share/articleShare'
 import {
   articleH5Url,

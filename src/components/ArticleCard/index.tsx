@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Article } from '../../core/article'
+import type { ListEntry } from '../../core/catalog'
 import { regionLabel } from '../../core/filters'
 import type { MatchRange } from '../../core/search/types'
 import { openArticle } from '../../platform/navigation'
@@ -7,11 +7,12 @@ import HighlightedText from '../HighlightedText'
 import './index.css'
 
 interface Props {
-  article: Article
+  /** A list entry or a full article: the card shows only what the list index holds. */
+  article: ListEntry
   /** Title characters to highlight (search results). */
   titleRanges?: readonly MatchRange[]
   /** Called before the article opens (the search page remembers the query). */
-  onOpen?: (article: Article) => void
+  onOpen?: (article: ListEntry) => void
 }
 
 /** One article in a list: title, two-line excerpt, date, region, and 仅摘要 when there is no full text. */

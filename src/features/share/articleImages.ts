@@ -1,7 +1,7 @@
 // The three pictures of an article (chat card 5:4, Moments 1:1, poster), drawn through the
 // platform's canvas and remembered per article so a second tap does not redraw.
 import type { Article } from '../../core/article'
-import { disclaimers } from '../../data'
+import { disclaimers } from '../../data/index'
 import { renderShareImage } from '../../platform/share'
 import type { LayoutBuilder, RenderedImage } from '../../platform/shareContract'
 import { layoutMomentsImage, layoutShareCard } from './cardLayout'

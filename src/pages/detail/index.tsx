@@ -1,10 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useLoad, useRouter } from '@tarojs/taro'
 import type { Article, Topic } from '../../core/article'
 import { NO_FILTERS, regionLabel, type ArticleFilters } from '../../core/filters'
 import { readParam } from '../../core/params'
-import { getArticle } from '../../data/index'
+import { loadArticle, loadArticleList, loadedArticle, loadedArticleList, type ListEntry } from '../../data/index'
 import { goHome, isFirstPage, openSearch } from '../../platform/navigation'
 import { useAppStore, useLargeText } from '../../stores/appStore'
 import ArticleBody from '../../components/ArticleBody'
@@ -19,8 +19,58 @@ import { shareOriginOf } from '../../features/share/links'
 import { useArticleShare } from '../../features/share/useShare'
 import './index.css'
 
-function relatedArticlesOf(article: Article): Article[] {
-  return article.related.map((id) => getArticle(id)).filter((a): a is Article => a !== undefined)
+type ArticleState =
+  | { status: 'loading' }
+  | { status: 'ready'; article: Article }
+  | { status: 'missing' }
+  | { status: 'failed' }
+
+/**
+ * The article of `id`, from its shard: at once when the shard is already here, else after the
+ * fetch. `retry` fetches again after a failure.
+ */
+function useArticle(id: string): { state: ArticleState; retry: () => void } {
+  const initial = (): ArticleState => {
+    const article = id ? loadedArticle(id) : undefined
+    return article ? { status: 'ready', article } : id ? { status: 'loading' } : { status: 'missing' }
+  }
+  const [state, setState] = useState<ArticleState>(initial)
+  const [attempt, setAttempt] = useState(0)
+  useEffect(() => {
+    if (!id) return setState({ status: 'missing' })
+    let current = true
+    const known = loadedArticle(id)
+    if (known) return setState({ status: 'ready', article: known })
+    setState({ status: 'loading' })
+    loadArticle(id).then(
+      (article) => current && setState(article ? { status: 'ready', article } : { status: 'missing' }),
+      () => current && setState({ status: 'failed' }),
+    )
+    return () => {
+      current = false
+    }
+  }, [id, attempt])
+  return { state, retry: () => setAttempt((n) => n + 1) }
+}
+
+/** The related articles' list entries; those not yet loaded follow when the list index is here. */
+function useRelated(ids: readonly string[]): ListEntry[] {
+  const pick = (list: readonly ListEntry[]) => {
+    const byId = new Map(list.map((entry) => [entry.id, entry]))
+    return ids.map((id) => byId.get(id)).filter((entry): entry is ListEntry => entry !== undefined)
+  }
+  const [list, setList] = useState(loadedArticleList)
+  const missing = pick(list).length < ids.length
+  useEffect(() => {
+    if (!missing) return
+    let current = true
+    // Without the list index the article still reads fine: related cards are an extra.
+    loadArticleList().then((all) => current && setList(all), () => undefined)
+    return () => {
+      current = false
+    }
+  }, [missing])
+  return pick(list)
 }
 
 /** A visible way home when there is no page below this one (opened from a shared link). */
@@ -39,7 +89,9 @@ export default function DetailPage() {
   // Everything comes from the URL: a shared link must open the same page as a tap in the list.
   const router = useRouter()
   const id = readParam(router.params, 'id')
-  const article = id ? getArticle(id) : undefined
+  const { state, retry } = useArticle(id)
+  const article = state.status === 'ready' ? state.article : undefined
+  const related = useRelated(article ? article.related : [])
   const from = readParam(router.params, 'from')
   const [firstPage, setFirstPage] = useState(false)
   const applyFilters = useAppStore((s) => s.applyFilters)
@@ -51,6 +103,31 @@ export default function DetailPage() {
   useArticleShare(article)
 
   const pageClass = `hn-page detail${largeText ? ' hn-page--large' : ''}`
+
+  if (state.status === 'loading') {
+    return (
+      <View className={pageClass}>
+        <View className='detail-loading' role='status'>
+          <Text className='detail-loading__text'>正在打开文章…</Text>
+        </View>
+      </View>
+    )
+  }
+
+  if (state.status === 'failed') {
+    return (
+      <View className={pageClass}>
+        <EmptyState
+          title='加载失败'
+          message='文章内容没有加载成功，可能是网络不好。请稍后点击重试。'
+          actionText='重试'
+          onAction={retry}
+          secondaryText='返回首页'
+          onSecondary={() => goHome()}
+        />
+      </View>
+    )
+  }
 
   if (!article) {
     return (
@@ -73,7 +150,6 @@ export default function DetailPage() {
     goHome(filters)
   }
   const region = article.region
-  const related = relatedArticlesOf(article)
 
   return (
     <View className={pageClass}>

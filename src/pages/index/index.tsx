@@ -2,9 +2,9 @@ import { startTransition, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { TOPICS, type Topic } from '../../core/article'
-import { citiesOf, filterArticles, hasActiveFilters, newestFirst, normalizeFilters } from '../../core/filters'
+import { citiesOf, filterArticles, hasActiveFilters, normalizeFilters } from '../../core/filters'
 import { readParam } from '../../core/params'
-import { articles, provinces } from '../../data/index'
+import { articleCount, loadArticleList, loadedArticleList, provinces, type ListEntry } from '../../data/index'
 import { useAppStore, useFilterActions, useFilters, useLargeText } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
 import Disclaimer from '../../components/Disclaimer'
@@ -18,7 +18,6 @@ import './index.css'
 /** Tab key for "no filter" (全国 / 全部); can never clash with a Chinese place or topic name. */
 const ALL = 'all'
 
-const listedArticles = newestFirst(articles)
 const regionOptions: TabOption<string>[] = [
   { key: ALL, label: '全国' },
   ...provinces.map((p) => ({ key: p.province, label: p.province })),
@@ -40,6 +39,27 @@ function useFirstScreenFirst<T>(list: T[]): T[] {
     startTransition(() => setAll(true))
   }, [])
   return all ? list : list.slice(0, FIRST_SCREEN_CARDS)
+}
+
+/**
+ * The list index, newest first: the packaged head at once, the rest when its shards are here
+ * (none to fetch while the catalog holds every article).
+ */
+function useArticleList(): ListEntry[] {
+  const [list, setList] = useState<ListEntry[]>(loadedArticleList)
+  useEffect(() => {
+    if (list.length >= articleCount) return
+    let current = true
+    loadArticleList().then(
+      (all) => current && all !== list && setList(all),
+      // The head still lists the newest articles; the rest comes with the next visit.
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [])
+  return list
 }
 
 export default function HomePage() {
@@ -64,7 +84,8 @@ export default function HomePage() {
     () => [{ key: ALL, label: `全${filters.province ?? ''}` }, ...cities.map((c) => ({ key: c, label: c }))],
     [filters.province, cities],
   )
-  const list = useMemo(() => filterArticles(listedArticles, filters), [filters])
+  const listedArticles = useArticleList()
+  const list = useMemo(() => filterArticles(listedArticles, filters), [listedArticles, filters])
   const filtered = hasActiveFilters(filters)
   const shownList = useFirstScreenFirst(list)
 
@@ -107,7 +128,7 @@ export default function HomePage() {
       </View>
 
       <View className='home__summary'>
-        <Text className='home__count'>{`共 ${list.length} 篇`}</Text>
+        <Text className='home__count'>{`共 ${filtered ? list.length : articleCount} 篇`}</Text>
         {filtered && list.length > 0 && (
           <View className='home__clear' onClick={clearFilters}>
             <Text>清除筛选</Text>

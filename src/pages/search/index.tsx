@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
 import { MAX_QUERY_LENGTH, shortenText } from '../../core/text'
-import { getSearchEngine, hotSearchTerms } from '../../data/search'
+import { loadSearch, type LoadedSearch } from '../../data/search'
 import { useLargeText, useSearchHistory, useSearchHistoryActions } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
 import EmptyState from '../../components/EmptyState'
@@ -19,6 +19,26 @@ const RESULT_LIMIT = 20
 /** Long queries are shortened where they are quoted back to the reader. */
 function quoted(query: string): string {
   return shortenText(query, 16)
+}
+
+type SearchState = { status: 'loading' } | { status: 'ready'; search: LoadedSearch } | { status: 'failed' }
+
+/** The engine and its index arrive with this page (their own chunk / subpackage), not with home. */
+function useSearchEngine(): { state: SearchState; retry: () => void } {
+  const [state, setState] = useState<SearchState>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  useEffect(() => {
+    let current = true
+    setState({ status: 'loading' })
+    loadSearch().then(
+      (search) => current && setState({ status: 'ready', search }),
+      () => current && setState({ status: 'failed' }),
+    )
+    return () => {
+      current = false
+    }
+  }, [attempt])
+  return { state, retry: () => setAttempt((n) => n + 1) }
 }
 
 export default function SearchPage() {
@@ -44,7 +64,10 @@ export default function SearchPage() {
 
   const trimmed = query.trim()
   useListShare(searchShare(trimmed))
-  const hits = useMemo(() => (trimmed ? getSearchEngine().search(trimmed, { limit: RESULT_LIMIT }) : []), [trimmed])
+  const { state: engineState, retry } = useSearchEngine()
+  const loaded = engineState.status === 'ready' ? engineState.search : null
+  const hotSearchTerms = loaded ? loaded.hotSearchTerms : []
+  const hits = useMemo(() => (trimmed && loaded ? loaded.engine.search(trimmed, { limit: RESULT_LIMIT }) : []), [trimmed, loaded])
   // While the box is empty (or only spaces) the page offers history and hot searches instead.
   const showingResults = trimmed !== '' && input.trim() !== ''
 
@@ -112,6 +135,16 @@ export default function SearchPage() {
         </View>
       )}
 
+      {engineState.status === 'failed' && (
+        <EmptyState title='加载失败' message='搜索功能没有加载成功，可能是网络不好。请稍后点击重试。' actionText='重试' onAction={retry} />
+      )}
+
+      {showingResults && engineState.status === 'loading' && (
+        <View className='search__loading' role='status'>
+          <Text>正在加载搜索…</Text>
+        </View>
+      )}
+
       {showingResults && hits.length > 0 && (
         <View className='search__results'>
           <Text className='search__count'>{`找到 ${hits.length} 篇相关文章`}</Text>
@@ -127,7 +160,7 @@ export default function SearchPage() {
         </View>
       )}
 
-      {showingResults && hits.length === 0 && (
+      {showingResults && loaded && hits.length === 0 && (
         <View className='search__none'>
           <EmptyState
             title='没有找到相关文章'

@@ -35,3 +35,8 @@ export function allPageRoutes(app: AppJson): string[] {
   const subs = app.subPackages ?? app.subpackages ?? []
   return [...app.pages, ...subs.flatMap((sub) => sub.pages.map((page) => `${sub.root.replace(/\/$/, '')}/${page}`))]
 }
+
+/** Subpackage roots of the build (data-only ones included). */
+export function subpackageRoots(app: AppJson): string[] {
+  return (app.subPackages ?? app.subpackages ?? []).map((sub) => sub.root)
+}

@@ -10,7 +10,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
-import { allPageRoutes, readAppJson, weappDir, type AppJson } from './dist'
+import { allPageRoutes, readAppJson, subpackageRoots, weappDir, type AppJson } from './dist'
 import { createFakeWx, phone, type WxCall, type WxOverrides } from './fake-wx'
 import { compileWxml, type WxmlNode, type WxmlRenderer } from './wechat-compilers'
 
@@ -642,7 +642,23 @@ export class MiniProgram {
     this.modules.set(absolute, module)
     const code = fs.readFileSync(absolute, 'utf8')
     const wrapper = vm.runInContext(`(function (require, module, exports) {${code}\n})`, this.context, { filename: absolute })
-    const localRequire = (id: string) => this.require(path.relative(this.dir, path.resolve(path.dirname(absolute), id.endsWith('.js') ? id : `${id}.js`)))
+    const resolveId = (id: string) => path.relative(this.dir, path.resolve(path.dirname(absolute), id.endsWith('.js') ? id : `${id}.js`))
+    const localRequire = (id: string) => this.require(resolveId(id))
+    // 分包异步化: WeChat downloads the subpackage, then runs the module. Here the download is a
+    // timer tick, and a file outside every subpackage (or missing) rejects as WeChat would.
+    localRequire.async = (id: string) =>
+      new Promise((resolve, reject) => {
+        this.setTimeout(() => {
+          try {
+            const file = resolveId(id)
+            const inSubpackage = subpackageRoots(this.appJson).some((root) => file.startsWith(`${root}/`))
+            if (!inSubpackage) throw new Error(`require.async: ${file} is in no subpackage of app.json`)
+            resolve(this.require(file))
+          } catch (error) {
+            reject(error)
+          }
+        }, 0)
+      })
     wrapper.call(undefined, localRequire, module, module.exports)
     return module.exports
   }

@@ -1,0 +1,78 @@
+// The packaged data layout, shared by the pipeline (which writes it) and the app (which reads
+// it). Lists need little per article, so the list index is small; bodies and full excerpts live
+// in shards fetched when an article opens. Nothing here depends on how many articles there are.
+import type { Article, Disclaimers, ProvinceEntry } from './article'
+import { compareCodePoints, newerFirst, takeChars } from './text'
+
+/** What a list card needs. `summary` is the excerpt cut to LIST_SUMMARY_LENGTH characters. */
+export type ListEntry = Pick<Article, 'id' | 'title' | 'summary' | 'date' | 'region' | 'topics' | 'fullText'>
+
+/** Characters of the excerpt a list entry keeps: a card shows two lines, about 40 characters. */
+export const LIST_SUMMARY_LENGTH = 60
+/** Newest entries packaged with the home page itself: the first screens need no fetch. */
+export const LIST_HEAD_SIZE = 50
+/** List entries per list shard, after the head. */
+export const LIST_SHARD_ENTRIES = 1500
+/** Target bytes of one article shard: one opened article costs about this much to fetch. */
+export const ARTICLE_SHARD_TARGET_BYTES = 96 * 1024
+
+/** src/data/catalog.json: packaged with the first screen, the same size at any article count but for the region list. */
+export interface Catalog {
+  version: 1
+  articleCount: number
+  disclaimers: Disclaimers
+  /** Provinces and cities present, in gazetteer order, with how many articles each has. */
+  provinces: CatalogProvince[]
+  /** The newest LIST_HEAD_SIZE list entries. */
+  head: ListEntry[]
+  /** Names of the list shards holding the entries after the head, in list order. */
+  listShards: string[]
+  /** How many article shards there are; an article's shard is `articleShardOf(id, count)`. */
+  articleShardCount: number
+}
+
+/** A province of the region picker: its cities as in the dataset, and article counts. */
+export interface CatalogProvince extends ProvinceEntry {
+  /** Articles about this province (its cities included). */
+  count: number
+  /** Articles per city, keyed by city name. */
+  cityCounts: Record<string, number>
+}
+
+/** Name of the article shard file (without extension) for shard number `n`. */
+export function articleShardName(n: number): string {
+  return `articles-${String(n).padStart(3, '0')}`
+}
+
+/** Name of list shard number `n`. */
+export function listShardName(n: number): string {
+  return `list-${String(n).padStart(3, '0')}`
+}
+
+/**
+ * The article shard holding `id`. A function of the id alone (ids are base36 hashes of the
+ * title, so their last characters are evenly spread): no id → shard table has to ship.
+ */
+export function articleShardOf(id: string, shardCount: number): number {
+  let h = 0
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) % 1000003
+  return h % shardCount
+}
+
+export function toListEntry(article: Article): ListEntry {
+  return {
+    id: article.id,
+    title: article.title,
+    summary: takeChars(article.summary, LIST_SUMMARY_LENGTH),
+    date: article.date,
+    region: article.region,
+    topics: article.topics,
+    fullText: article.fullText,
+  }
+}
+
+/** Newest first; on one day the full article before its excerpts; then by title (code points). */
+export function newestFirstOrder(a: Pick<Article, 'date' | 'fullText' | 'title'>, b: Pick<Article, 'date' | 'fullText' | 'title'>): number {
+  if (a.fullText !== b.fullText && a.date === b.date) return a.fullText ? -1 : 1
+  return newerFirst(a, b) || compareCodePoints(a.title, b.title)
+}

@@ -1,0 +1,20 @@
+// The search engine over the whole dataset of record and the prebuilt index, synchronously, for
+// tools and tests in Node (scripts/search.ts, the gold set). The app loads the same engine over
+// the same articles through src/data/search.ts instead.
+import { createSearchEngine, readSearchIndex, type SearchEngineDetails } from '../core/search/engine'
+import type { SearchEngine } from '../core/search/types'
+import { articles } from './dataset'
+import searchIndex from './search-index.json'
+
+// Checked, not cast: a damaged index file must not take the search page down with it.
+const prebuilt = readSearchIndex(searchIndex)
+
+let engine: SearchEngineDetails | null = null
+
+export function getSearchEngine(): SearchEngine {
+  if (!engine) engine = createSearchEngine(articles, prebuilt)
+  return engine
+}
+
+/** 大家都在搜: regions and topic phrases derived from the articles at build time. */
+export const hotSearchTerms: string[] = prebuilt ? prebuilt.hotSearchTerms.slice() : []
