@@ -14,6 +14,12 @@ export interface LoadedSearch {
 }
 
 let pending: Promise<LoadedSearch> | undefined
+let loaded: LoadedSearch | undefined
+
+/** The engine if it is already built: coming back to the search page draws at once. */
+export function loadedSearch(): LoadedSearch | undefined {
+  return loaded
+}
 
 /** The engine, built once. Rejects when a file cannot load; the next call tries again. */
 export function loadSearch(): Promise<LoadedSearch> {
@@ -27,7 +33,8 @@ export function loadSearch(): Promise<LoadedSearch> {
         // Checked, not cast: a damaged index file costs pinyin and hot searches, not the page.
         const prebuilt = readSearchIndex(rawIndex)
         const engine = createSearchEngine(articles, prebuilt)
-        return { engine, hotSearchTerms: prebuilt ? prebuilt.hotSearchTerms.slice() : [] }
+        loaded = { engine, hotSearchTerms: prebuilt ? prebuilt.hotSearchTerms.slice() : [] }
+        return loaded
       },
       (error: unknown) => {
         pending = undefined

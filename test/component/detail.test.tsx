@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import DetailPage from '../../src/pages/detail/index'
 import { articles, disclaimers, getArticle } from '../../src/data/dataset'
+import { loadAllArticles } from '../../src/data/index'
 import * as shareFlow from '../../src/features/share/shareFlow'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
@@ -12,6 +13,10 @@ jest.mock('../../src/features/share/shareFlow', () => ({
   shareArticle: jest.fn(() => Promise.resolve('copied')),
 }))
 const shareArticle = shareFlow.shareArticle as jest.Mock
+
+// Articles load from their shard when the page opens; these tests start with the shards here.
+// The loading and failure states have their own tests (data-loading.test.tsx).
+beforeAll(() => loadAllArticles())
 
 beforeEach(() => {
   resetStore()
@@ -121,9 +126,9 @@ describe('detail page', () => {
     ['a bare %', '%'],
     ['prototype key', '__proto__'],
     ['script', '<script>alert(1)</script>'],
-  ])('shows 没有找到这篇文章 with a way home for an %s id', (_kind, id) => {
+  ])('shows 没有找到这篇文章 with a way home for an %s id', async (_kind, id) => {
     openDetail(id)
-    expect(screen.getByText('没有找到这篇文章')).toBeInTheDocument()
+    expect(await screen.findByText('没有找到这篇文章')).toBeInTheDocument()
     fireEvent.click(screen.getByText('返回首页'))
     expect(Taro.navigateBack).toHaveBeenCalledWith({ delta: 1 })
   })

@@ -2,9 +2,14 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import SearchPage, { SEARCH_DEBOUNCE_MS } from '../../src/pages/search/index'
 import { getSearchEngine, hotSearchTerms } from '../../src/data/searchDataset'
+import { loadSearch } from '../../src/data/search'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
 import { listedTitles, resetStore } from './support'
+
+// The page loads its engine on first open (its own chunk); these tests start from a loaded one.
+// The loading and failure states have their own tests below.
+beforeAll(() => loadSearch())
 
 beforeEach(() => {
   resetStore()

@@ -1,5 +1,9 @@
-import { readFileSync } from 'fs'
-import { join } from 'path'
+import { readFileSync, readdirSync } from 'fs'
+import { dirname, join } from 'path'
+import { buildLayoutFiles, serializeJson } from '../../scripts/data-layout'
+import { PACKAGES_FILE, buildPackages } from '../../scripts/pack-data'
+import type { Article } from '../../src/core/article'
+import { articleShardOf, type Catalog } from '../../src/core/catalog'
 import { DATASET_FILE, buildDataset, readSourcePages, serializeDataset } from '../../scripts/build-data'
 import { TOPICS } from '../../src/core/article'
 import { articleId } from '../../src/core/ids'
@@ -10,6 +14,31 @@ const pages = readSourcePages()
 describe('src/data/articles.json', () => {
   it('is up to date: a fresh regeneration gives the same bytes (run `npm run data`)', () => {
     expect(readFileSync(DATASET_FILE, 'utf8')).toBe(serializeDataset(buildDataset(readSourcePages()).dataset))
+  })
+
+  it('has an up-to-date list index, shards and weapp package plan derived from it (run `npm run data`)', () => {
+    const dataDir = dirname(DATASET_FILE)
+    const expected = buildLayoutFiles(buildDataset(readSourcePages()).dataset)
+    for (const [file, text] of expected) expect([file, readFileSync(join(dataDir, file), 'utf8')]).toEqual([file, text])
+    // No shard left over from an earlier, larger collection.
+    expect(readdirSync(join(dataDir, 'shards')).map((f) => `shards/${f}`).sort()).toEqual([...expected.keys()].filter((f) => f.startsWith('shards/')).sort())
+    expect(readFileSync(PACKAGES_FILE, 'utf8')).toBe(serializeJson(buildPackages()))
+  })
+
+  it('splits into a list index and article shards that together hold every article exactly once', () => {
+    const catalog = JSON.parse(readFileSync(join(dirname(DATASET_FILE), 'catalog.json'), 'utf8')) as Catalog
+    expect(catalog.articleCount).toBe(articles.length)
+    const fromShards = new Map<string, Article>()
+    for (let n = 0; n < catalog.articleShardCount; n++) {
+      const shard = JSON.parse(readFileSync(join(dirname(DATASET_FILE), 'shards', `articles-${String(n).padStart(3, '0')}.json`), 'utf8')) as Article[]
+      for (const article of shard) {
+        expect(fromShards.has(article.id)).toBe(false)
+        expect(articleShardOf(article.id, catalog.articleShardCount)).toBe(n)
+        fromShards.set(article.id, article)
+      }
+    }
+    for (const article of articles) expect(fromShards.get(article.id)).toEqual(article)
+    expect(catalog.head.map((e) => e.id)).toEqual(articles.slice(0, catalog.head.length).map((a) => a.id))
   })
 
   it('holds every article of every page: its main article in full and every 相关推荐 entry as an excerpt', () => {

@@ -94,12 +94,13 @@ describe('deriveHotSearchTerms', () => {
 })
 
 describe('what the app bundles', () => {
-  // Follows relative imports from the app's entry into search; none may reach a build-time library.
+  // Follows relative imports (static and lazy import()) from the app's entry into search; none
+  // may reach a build-time library.
   function importsFrom(file: string, seen = new Set<string>()): Set<string> {
     if (seen.has(file)) return seen
     seen.add(file)
     const text = readFileSync(file, 'utf8')
-    for (const match of text.matchAll(/from '([^']+)'/g)) {
+    for (const match of text.matchAll(/(?:from |import\((?:\/\*[^*]*\*\/ )?)'([^']+)'/g)) {
       const spec = match[1]
       if (!spec.startsWith('.')) {
         seen.add(`package:${spec}`)

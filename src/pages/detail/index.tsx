@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useLoad, useRouter } from '@tarojs/taro'
 import type { Article, Topic } from '../../core/article'
 import { NO_FILTERS, regionLabel, type ArticleFilters } from '../../core/filters'
+import { isArticleId } from '../../core/ids'
 import { readParam } from '../../core/params'
 import { loadArticle, loadArticleList, loadedArticle, loadedArticleList, type ListEntry } from '../../data/index'
 import { goHome, isFirstPage, openSearch } from '../../platform/navigation'
@@ -30,14 +31,16 @@ type ArticleState =
  * fetch. `retry` fetches again after a failure.
  */
 function useArticle(id: string): { state: ArticleState; retry: () => void } {
+  // A malformed id (a cut-off link, junk) is answered at once, without a fetch.
+  const wellFormed = isArticleId(id)
   const initial = (): ArticleState => {
-    const article = id ? loadedArticle(id) : undefined
-    return article ? { status: 'ready', article } : id ? { status: 'loading' } : { status: 'missing' }
+    const article = wellFormed ? loadedArticle(id) : undefined
+    return article ? { status: 'ready', article } : wellFormed ? { status: 'loading' } : { status: 'missing' }
   }
   const [state, setState] = useState<ArticleState>(initial)
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
-    if (!id) return setState({ status: 'missing' })
+    if (!wellFormed) return setState({ status: 'missing' })
     let current = true
     const known = loadedArticle(id)
     if (known) return setState({ status: 'ready', article: known })

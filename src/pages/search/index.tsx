@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
 import { MAX_QUERY_LENGTH, shortenText } from '../../core/text'
-import { loadSearch, type LoadedSearch } from '../../data/search'
+import { loadSearch, loadedSearch, type LoadedSearch } from '../../data/search'
 import { useLargeText, useSearchHistory, useSearchHistoryActions } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
 import EmptyState from '../../components/EmptyState'
@@ -25,9 +25,13 @@ type SearchState = { status: 'loading' } | { status: 'ready'; search: LoadedSear
 
 /** The engine and its index arrive with this page (their own chunk / subpackage), not with home. */
 function useSearchEngine(): { state: SearchState; retry: () => void } {
-  const [state, setState] = useState<SearchState>({ status: 'loading' })
+  const [state, setState] = useState<SearchState>(() => {
+    const search = loadedSearch()
+    return search ? { status: 'ready', search } : { status: 'loading' }
+  })
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
+    if (state.status === 'ready') return
     let current = true
     setState({ status: 'loading' })
     loadSearch().then(
