@@ -26,7 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    cache: { enable: true },
+    // TARO_BUILD_CACHE=0: the growth benchmark builds temporary copies and must not share this cache.
+    cache: { enable: process.env.TARO_BUILD_CACHE !== '0' },
     mini: {
       compile: { include: [(p: string) => transpiledModules.test(p)] },
       webpackChain(chain) {

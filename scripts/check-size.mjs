@@ -92,36 +92,50 @@ function checkEs5(weappDir) {
   }
 }
 
-function main() {
-  const weappDir = path.join(distRoot, 'weapp')
-  const h5Dir = path.join(distRoot, 'h5')
+/** The figures both budgets are about, for `dist` (used by the growth benchmark too). */
+export function measureBuilds(dist = distRoot) {
+  const weappDir = path.join(dist, 'weapp')
+  const h5Dir = path.join(dist, 'h5')
   requireBuild(weappDir, 'app.json', 'npm run build:weapp')
   requireBuild(h5Dir, 'index.html', 'npm run build:h5')
-  const failures = []
-
   const packages = weappPackages(weappDir)
   const sum = (files) => files.reduce((total, f) => total + f.bytes, 0)
-  const mainPackage = packages.get('')
-  const weappMain = sum(mainPackage)
+  const subpackages = [...packages].filter(([root]) => root !== '').map(([root, files]) => ({ root, files: files.length, bytes: sum(files) }))
+  const scripts = h5InitialScripts(h5Dir)
+  return {
+    weappDir,
+    h5Dir,
+    mainPackage: packages.get(''),
+    weappMain: sum(packages.get('')),
+    subpackages,
+    largestSubpackage: subpackages.reduce((best, p) => (!best || p.bytes > best.bytes ? p : best), null),
+    weappWhole: sum(packages.get('')) + subpackages.reduce((total, p) => total + p.bytes, 0),
+    h5Scripts: scripts,
+    h5InitialGzip: scripts.reduce((total, s) => total + s.gzipBytes, 0),
+  }
+}
+
+function main() {
+  const failures = []
+  const figures = measureBuilds()
+  const { weappDir, h5Dir, mainPackage, weappMain, subpackages, largestSubpackage: largest } = figures
   console.log(`weapp main package: ${kb(weappMain)} in ${mainPackage.length} files (budget ${kb(budgets.weappMainBytes)})`)
   for (const { file, bytes } of mainPackage.slice(0, 5)) console.log(`  ${kb(bytes).padStart(10)}  ${file}`)
   if (weappMain > budgets.weappMainBytes) {
     failures.push(`weapp main package is ${kb(weappMain)}, over the ${kb(budgets.weappMainBytes)} budget; the biggest file is ${mainPackage[0].file}.`)
   }
-  const subpackages = [...packages].filter(([root]) => root !== '').map(([root, files]) => ({ root, files: files.length, bytes: sum(files) }))
-  const largest = subpackages.reduce((best, p) => (!best || p.bytes > best.bytes ? p : best), null)
   console.log(
     `weapp subpackages: ${subpackages.length}, largest ${largest ? `${largest.root} ${kb(largest.bytes)}` : 'none'} (budget ${kb(budgets.weappSubpackageBytes)} each)`,
   )
   for (const p of subpackages) {
     if (p.bytes > budgets.weappSubpackageBytes) failures.push(`weapp subpackage ${p.root} is ${kb(p.bytes)}, over the ${kb(budgets.weappSubpackageBytes)} limit.`)
   }
-  const whole = weappMain + subpackages.reduce((total, p) => total + p.bytes, 0)
+  const whole = figures.weappWhole
   console.log(`weapp whole package: ${kb(whole)} (budget ${kb(budgets.weappWholeBytes)})`)
   if (whole > budgets.weappWholeBytes) failures.push(`the whole weapp package is ${kb(whole)}, over the ${kb(budgets.weappWholeBytes)} limit.`)
 
-  const scripts = h5InitialScripts(h5Dir)
-  const h5Gzip = scripts.reduce((sum, s) => sum + s.gzipBytes, 0)
+  const scripts = figures.h5Scripts
+  const h5Gzip = figures.h5InitialGzip
   const h5Raw = scripts.reduce((sum, s) => sum + s.bytes, 0)
   console.log(`H5 initial JS: ${kb(h5Gzip)} gzip (${kb(h5Raw)} raw) in ${scripts.length} scripts (budget ${kb(budgets.h5InitialJsGzipBytes)} gzip)`)
   for (const s of scripts.sort((a, b) => b.gzipBytes - a.gzipBytes)) console.log(`  ${kb(s.gzipBytes).padStart(10)}  ${s.file}`)
@@ -144,9 +158,11 @@ function main() {
   console.log('Size check passed.')
 }
 
-try {
-  main()
-} catch (error) {
-  console.error(`Size check could not run: ${error.message}`)
-  process.exit(1)
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main()
+  } catch (error) {
+    console.error(`Size check could not run: ${error.message}`)
+    process.exit(1)
+  }
 }
