@@ -62,6 +62,9 @@ function useArticleList(): ListEntry[] {
   return list
 }
 
+/** Cards drawn at a time: a large library is never drawn as thousands of cards at once. */
+const CARDS_PER_PAGE = 100
+
 export default function HomePage() {
   const filters = useFilters()
   useListShare(homeListShare(filters))
@@ -87,7 +90,9 @@ export default function HomePage() {
   const listedArticles = useArticleList()
   const list = useMemo(() => filterArticles(listedArticles, filters), [listedArticles, filters])
   const filtered = hasActiveFilters(filters)
-  const shownList = useFirstScreenFirst(list)
+  const [pages, setPages] = useState(1)
+  useEffect(() => setPages(1), [filters])
+  const shownList = useFirstScreenFirst(list).slice(0, pages * CARDS_PER_PAGE)
 
   return (
     <View className={`hn-page home${largeText ? ' hn-page--large' : ''}`}>
@@ -141,6 +146,11 @@ export default function HomePage() {
           {shownList.map((article) => (
             <ArticleCard key={article.id} article={article} />
           ))}
+          {list.length > pages * CARDS_PER_PAGE && (
+            <View className='hn-button hn-button--ghost home__more' onClick={() => setPages((n) => n + 1)}>
+              <Text>{`显示更多（还有 ${list.length - pages * CARDS_PER_PAGE} 篇）`}</Text>
+            </View>
+          )}
         </View>
       ) : (
         <EmptyState

@@ -1,0 +1,291 @@
+// `npm run --silent bench:growth -- [--json] [--sizes 42,2000,10000]`: how the app holds up as
+// the library grows. For each size it makes a temporary copy of the repository (never touching
+// this one's assets/ or src/data/), fills its assets/articles with the real pages plus fixture
+// pages (scripts/growth-fixture.ts: real texts moved to other real cities), runs `npm run data`
+// and both builds there, measures the packages, and drives the built H5 in headless Chromium
+// with 4× CPU throttling: time to the first list, time to open an article, and typing to
+// visible results. Prints ONE JSON object (with --json) or a short table.
+import { spawnSync } from 'child_process'
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs'
+import { tmpdir } from 'os'
+import { join, relative, resolve, sep } from 'path'
+import { readSourcePages } from './build-data'
+import { growthPages } from './growth-fixture'
+
+const ROOT = resolve(__dirname, '..')
+const CPU_THROTTLING = 4
+const TIMEOUT_MS = 60_000
+const RUNS = 5
+/** The search page waits this long after the last keystroke (src/pages/search/index.tsx). */
+const SEARCH_DEBOUNCE_MS = 200
+
+interface Args {
+  json: boolean
+  sizes: number[]
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, sizes: [42, 2000, 10000] }
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--json') args.json = true
+    else if (argv[i] === '--sizes') args.sizes = argv[++i].split(',').map(Number)
+    else throw new Error(`Unknown argument "${argv[i]}". Usage: npm run --silent bench:growth -- [--json] [--sizes 42,2000,10000]`)
+  }
+  if (!args.sizes.length || args.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes whole numbers, e.g. 42,2000,10000')
+  return args
+}
+
+/** A copy of the repository without node_modules, dist and git (node_modules is linked). */
+function copyRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-growth-'))
+  const skipped = new Set(['node_modules', 'dist', '.git', 'test-results', '.swc'])
+  cpSync(ROOT, dir, { recursive: true, filter: (source) => source === ROOT || !skipped.has(relative(ROOT, source).split(sep)[0]) })
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
+  return dir
+}
+
+function run(dir: string, command: string, args: string[], log: string[]): number {
+  const started = process.hrtime.bigint()
+  const result = spawnSync(command, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, TARO_BUILD_CACHE: '0', NODE_ENV: 'production' },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  log.push(`$ ${command} ${args.join(' ')} (${seconds.toFixed(1)} s)`, result.stdout.slice(-2000), result.stderr.slice(-2000))
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${dir}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`)
+  return seconds
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = values.slice().sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
+
+// Runs in the page before any app script: notes when the first article card is on screen.
+function watchFirstCard() {
+  const w = window as unknown as Record<string, unknown>
+  const observer = new MutationObserver(() => {
+    const card = document.querySelector('.article-card')
+    if (w.__firstCardAt || !card || !card.textContent?.trim()) return
+    const box = card.getBoundingClientRect()
+    if (box.width === 0 || box.height === 0 || box.top >= window.innerHeight) return
+    w.__firstCardAt = -1
+    observer.disconnect()
+    requestAnimationFrame(() => (w.__firstCardAt = performance.now()))
+  })
+  observer.observe(document, { childList: true, subtree: true, characterData: true })
+}
+
+/** Resolves in the page when `selector` shows `text` (or any text), after the paint that shows it. */
+function waitInPage(selector: string, text: string | null, timeout: number): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const found = () => {
+      for (const el of Array.from(document.querySelectorAll(selector))) {
+        const box = el.getBoundingClientRect()
+        if (box.width > 0 && box.height > 0 && (text === null || el.textContent?.includes(text))) return true
+      }
+      return false
+    }
+    const done = () => requestAnimationFrame(() => resolvePromise(performance.now()))
+    if (found()) return done()
+    const observer = new MutationObserver(() => {
+      if (!found()) return
+      observer.disconnect()
+      clearTimeout(timer)
+      done()
+    })
+    observer.observe(document, { childList: true, subtree: true, characterData: true })
+    const timer = setTimeout(() => {
+      observer.disconnect()
+      reject(new Error(`${selector} ${text ?? ''} did not appear within ${timeout} ms`))
+    }, timeout)
+  })
+}
+
+interface BrowserFigures {
+  firstListMs: { p50: number; max: number; runs: number }
+  openArticleMs: { p50: number; max: number; runs: number }
+  /** From the keystroke to results on screen, the page's pause after typing included. */
+  typingToResultsMs: { p50: number; p95: number; queries: number; debounceMs: number }
+  /** The same minus that pause: the search and the redraw. */
+  searchAfterPauseMs: { p50: number; p95: number }
+}
+
+async function measureBrowser(h5Dir: string, queries: string[]): Promise<BrowserFigures> {
+  const { startServer } = await import('./serve.mjs')
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { launchChromium, PHONE } = require('./chromium.cjs')
+  const server = await startServer({ root: h5Dir })
+  const browser = await launchChromium()
+  const foreign: string[] = []
+  const errors: string[] = []
+  const newPage = async () => {
+    const context = await browser.newContext(PHONE)
+    await context.route('**/*', (route: any) => {
+      const { hostname, protocol } = new URL(route.request().url())
+      if (protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1') return route.continue()
+      foreign.push(route.request().url())
+      return route.abort('blockedbyclient')
+    })
+    // tsx (esbuild) wraps named functions in __name(); the page has no such helper.
+    await context.addInitScript('window.__name = window.__name || function (f) { return f }')
+    await context.addInitScript(`window.__waitInPage = ${waitInPage.toString()}`)
+    const page = await context.newPage()
+    page.on('pageerror', (error: Error) => errors.push(error.message))
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
+    return { context, page }
+  }
+  try {
+    // First list: a fresh context each run (cold cache, as from a shared link); one warm-up.
+    const firstList: number[] = []
+    for (let i = 0; i <= RUNS; i++) {
+      const { context, page } = await newPage()
+      await page.addInitScript(watchFirstCard)
+      await page.goto(server.url, { waitUntil: 'commit', timeout: TIMEOUT_MS })
+      await page.waitForFunction(() => ((window as any).__firstCardAt ?? 0) > 0, null, { timeout: TIMEOUT_MS, polling: 50 })
+      const ms = await page.evaluate(() => (window as any).__firstCardAt as number)
+      if (i > 0) firstList.push(Math.round(ms))
+      await context.close()
+    }
+
+    // Open an article: tap a card on home, until its title shows on the article page. Cards
+    // far apart in the list sit in different shards, so each tap fetches one.
+    const { context, page } = await newPage()
+    await page.goto(server.url, { timeout: TIMEOUT_MS })
+    await page.waitForSelector('.article-card', { timeout: TIMEOUT_MS })
+    const openArticle: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const card = page.locator('.article-card').nth(i * 7)
+      await card.scrollIntoViewIfNeeded()
+      const title = (await card.locator('.article-card__title').textContent())!.trim()
+      const ms = await page.evaluate(
+        async ([index, wanted, timeout]: readonly [number, string, number]) => {
+          const cards = document.querySelectorAll('.article-card')
+          const started = performance.now()
+          const shown = (window as any).__waitInPage('.detail-article__title', wanted, timeout)
+          ;(cards[index] as HTMLElement).click()
+          return (await shown) - started
+        },
+        [i * 7, title, TIMEOUT_MS] as const,
+      )
+      openArticle.push(Math.round(ms))
+      await page.goBack()
+      await page.waitForSelector('.home .article-card', { timeout: TIMEOUT_MS })
+    }
+
+    // Typing to results: the search page loaded, each query typed into an empty box, until
+    // its first result (or 没有找到) is on screen. Includes the page's own pause after typing.
+    await page.goto(`${server.url}#/pages/search/index`, { timeout: TIMEOUT_MS })
+    await page.getByText('大家都在搜').first().waitFor({ timeout: TIMEOUT_MS })
+    const input = page.locator('input').first()
+    const typing: number[] = []
+    for (const query of queries) {
+      await input.fill('')
+      // Until the cleared box has passed the pause too, typing would briefly show the old results.
+      await page.waitForTimeout(SEARCH_DEBOUNCE_MS + 150)
+      await page.waitForFunction(() => !document.querySelector('.search__results, .search__none'), null, { timeout: TIMEOUT_MS })
+      await page.evaluate(() => ((window as any).__typedAt = performance.now()))
+      const shown = page.evaluate((timeout: number) => (window as any).__waitInPage('.search__results .article-card, .search__none', null, timeout), TIMEOUT_MS)
+      await input.fill(query)
+      const at = await shown
+      typing.push(Math.round(at - (await page.evaluate(() => (window as any).__typedAt as number))))
+    }
+    await context.close()
+    if (foreign.length) throw new Error(`the H5 build requested hosts other than 127.0.0.1: ${foreign.join(', ')}`)
+    if (errors.length) throw new Error(`the H5 build threw: ${errors.join('; ')}`)
+    return {
+      firstListMs: { p50: percentile(firstList, 50), max: Math.max(...firstList), runs: firstList.length },
+      openArticleMs: { p50: percentile(openArticle, 50), max: Math.max(...openArticle), runs: openArticle.length },
+      typingToResultsMs: { p50: percentile(typing, 50), p95: percentile(typing, 95), queries: typing.length, debounceMs: SEARCH_DEBOUNCE_MS },
+      searchAfterPauseMs: { p50: percentile(typing, 50) - SEARCH_DEBOUNCE_MS, p95: percentile(typing, 95) - SEARCH_DEBOUNCE_MS },
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+async function measureSize(target: number, queries: string[], log: string[]) {
+  const dir = copyRepo()
+  try {
+    const pagesDir = join(dir, 'assets', 'articles')
+    const real = readSourcePages(join(ROOT, 'assets', 'articles'))
+    rmSync(pagesDir, { recursive: true, force: true })
+    mkdirSync(pagesDir, { recursive: true })
+    for (const page of growthPages(real, target)) writeFileSync(join(pagesDir, page.fileName), page.text)
+    const pipelineSeconds = run(dir, 'npm', ['run', '--silent', 'data'], log)
+    const catalog = JSON.parse(readFileSync(join(dir, 'src', 'data', 'catalog.json'), 'utf8'))
+    run(dir, 'npx', ['taro', 'build', '--type', 'weapp'], log)
+    run(dir, 'npx', ['taro', 'build', '--type', 'h5'], log)
+    const { measureBuilds } = await import(join(dir, 'scripts', 'check-size.mjs'))
+    const sizes = measureBuilds(join(dir, 'dist'))
+    const browser = await measureBrowser(join(dir, 'dist', 'h5'), queries)
+    return {
+      articles: catalog.articleCount as number,
+      pages: readdirSync(pagesDir).length,
+      pipelineSeconds: Math.round(pipelineSeconds * 10) / 10,
+      weappMainKB: kb(sizes.weappMain),
+      weappLargestSubpackageKB: kb(sizes.largestSubpackage?.bytes ?? 0),
+      weappSubpackages: sizes.subpackages.length,
+      weappWholeKB: kb(sizes.weappWhole),
+      h5InitialJsKBGzip: kb(sizes.h5InitialGzip),
+      ...browser,
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Gold queries (what people type), at least 20. */
+function benchQueries(): string[] {
+  const gold = JSON.parse(readFileSync(join(ROOT, 'test', 'gold', 'queries.json'), 'utf8')) as { queries: Array<{ query: string }> }
+  const queries = Array.from(new Set(gold.queries.map((q) => q.query))).slice(0, 24)
+  if (queries.length < 20) throw new Error(`test/gold/queries.json has ${queries.length} distinct queries; the benchmark needs 20`)
+  return queries
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2))
+  const queries = benchQueries()
+  const log: string[] = []
+  const sizes = []
+  for (const target of args.sizes) {
+    if (!args.json) console.log(`… ${target} articles`)
+    sizes.push({ target, ...(await measureSize(target, queries, log)) })
+  }
+  const base = sizes.find((s) => s.target === Math.min(...args.sizes))!
+  const largest = sizes.find((s) => s.target === Math.max(...args.sizes))!
+  const report = {
+    cpuThrottling: CPU_THROTTLING,
+    sizes,
+    targets: {
+      at: largest.articles,
+      firstListRatio: Math.round((largest.firstListMs.p50 / base.firstListMs.p50) * 100) / 100,
+      firstListWithin1_2x: largest.firstListMs.p50 <= 1.2 * base.firstListMs.p50,
+      openArticleWithin300ms: largest.openArticleMs.p50 <= 300,
+      typingP95Within150ms: largest.typingToResultsMs.p95 <= 150,
+      searchAfterPauseP95Within150ms: largest.searchAfterPauseMs.p95 <= 150,
+    },
+  }
+  if (args.json) {
+    console.log(JSON.stringify(report, null, 2))
+    return
+  }
+  for (const s of sizes) {
+    console.log(
+      `${s.articles} articles: pipeline ${s.pipelineSeconds} s; weapp main ${s.weappMainKB} KB, largest subpackage ${s.weappLargestSubpackageKB} KB, whole ${s.weappWholeKB} KB; ` +
+        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms`,
+    )
+  }
+  console.log(JSON.stringify(report.targets))
+}
+
+main().catch((error) => {
+  console.error(`bench:growth failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
