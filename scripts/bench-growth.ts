@@ -38,10 +38,19 @@ function parseArgs(argv: string[]): Args {
 /** A copy of the repository without node_modules, dist and git (node_modules is linked). */
 function copyRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-growth-'))
+  try {
+    copyInto(dir)
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+  return dir
+}
+
+function copyInto(dir: string): void {
   const skipped = new Set(['node_modules', 'dist', '.git', 'test-results', '.swc'])
   cpSync(ROOT, dir, { recursive: true, filter: (source) => source === ROOT || !skipped.has(relative(ROOT, source).split(sep)[0]) })
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
-  return dir
 }
 
 function run(dir: string, command: string, args: string[], log: string[]): number {
