@@ -11,6 +11,10 @@ import { tmpdir } from 'os'
 import { join, relative, resolve, sep } from 'path'
 import { readSourcePages } from './build-data'
 import { growthPages } from './growth-fixture'
+import type { Browser, Route } from 'playwright-core'
+
+/** What the benchmark's init scripts leave on the page's window. */
+type BenchWindow = Window & { __firstCardAt?: number; __typedAt?: number; __waitInPage: typeof waitInPage }
 
 const ROOT = resolve(__dirname, '..')
 const CPU_THROTTLING = 4
@@ -76,7 +80,7 @@ const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
 
 // Runs in the page before any app script: notes when the first article card is on screen.
 function watchFirstCard() {
-  const w = window as unknown as Record<string, unknown>
+  const w = window as unknown as BenchWindow
   const observer = new MutationObserver(() => {
     const card = document.querySelector('.article-card')
     if (w.__firstCardAt || !card || !card.textContent?.trim()) return
@@ -127,14 +131,17 @@ interface BrowserFigures {
 async function measureBrowser(h5Dir: string, queries: string[]): Promise<BrowserFigures> {
   const { startServer } = await import('./serve.mjs')
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { launchChromium, PHONE } = require('./chromium.cjs')
+  const { launchChromium, PHONE } = require('./chromium.cjs') as {
+    launchChromium: () => Promise<Browser>
+    PHONE: Parameters<Browser['newContext']>[0]
+  }
   const server = await startServer({ root: h5Dir })
   const browser = await launchChromium()
   const foreign: string[] = []
   const errors: string[] = []
   const newPage = async () => {
     const context = await browser.newContext(PHONE)
-    await context.route('**/*', (route: any) => {
+    await context.route('**/*', (route: Route) => {
       const { hostname, protocol } = new URL(route.request().url())
       if (protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1') return route.continue()
       foreign.push(route.request().url())
@@ -156,8 +163,8 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
       const { context, page } = await newPage()
       await page.addInitScript(watchFirstCard)
       await page.goto(server.url, { waitUntil: 'commit', timeout: TIMEOUT_MS })
-      await page.waitForFunction(() => ((window as any).__firstCardAt ?? 0) > 0, null, { timeout: TIMEOUT_MS, polling: 50 })
-      const ms = await page.evaluate(() => (window as any).__firstCardAt as number)
+      await page.waitForFunction(() => ((window as unknown as BenchWindow).__firstCardAt ?? 0) > 0, null, { timeout: TIMEOUT_MS, polling: 50 })
+      const ms = await page.evaluate(() => (window as unknown as BenchWindow).__firstCardAt ?? 0)
       if (i > 0) firstList.push(Math.round(ms))
       await context.close()
     }
@@ -176,7 +183,7 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
         async ([index, wanted, timeout]: readonly [number, string, number]) => {
           const cards = document.querySelectorAll('.article-card')
           const started = performance.now()
-          const shown = (window as any).__waitInPage('.detail-article__title', wanted, timeout)
+          const shown = (window as unknown as BenchWindow).__waitInPage('.detail-article__title', wanted, timeout)
           ;(cards[index] as HTMLElement).click()
           return (await shown) - started
         },
@@ -198,11 +205,11 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
       // Until the cleared box has passed the pause too, typing would briefly show the old results.
       await page.waitForTimeout(SEARCH_DEBOUNCE_MS + 150)
       await page.waitForFunction(() => !document.querySelector('.search__results, .search__none'), null, { timeout: TIMEOUT_MS })
-      await page.evaluate(() => ((window as any).__typedAt = performance.now()))
-      const shown = page.evaluate((timeout: number) => (window as any).__waitInPage('.search__results .article-card, .search__none', null, timeout), TIMEOUT_MS)
+      await page.evaluate(() => ((window as unknown as BenchWindow).__typedAt = performance.now()))
+      const shown = page.evaluate((timeout: number) => (window as unknown as BenchWindow).__waitInPage('.search__results .article-card, .search__none', null, timeout), TIMEOUT_MS)
       await input.fill(query)
       const at = await shown
-      typing.push(Math.round(at - (await page.evaluate(() => (window as any).__typedAt as number))))
+      typing.push(Math.round(at - (await page.evaluate(() => (window as unknown as BenchWindow).__typedAt ?? 0))))
     }
     await context.close()
     if (foreign.length) throw new Error(`the H5 build requested hosts other than 127.0.0.1: ${foreign.join(', ')}`)
@@ -219,9 +226,10 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
   }
 }
 
-async function measureSize(target: number, queries: string[], log: string[]) {
-  const dir = copyRepo()
-  try {
+/** One size, in `dir` (a copy of the repository made once, so edits meanwhile do not leak in). */
+async function measureSize(dir: string, target: number, queries: string[], log: string[]) {
+  rmSync(join(dir, 'dist'), { recursive: true, force: true })
+  {
     const pagesDir = join(dir, 'assets', 'articles')
     const real = readSourcePages(join(ROOT, 'assets', 'articles'))
     rmSync(pagesDir, { recursive: true, force: true })
@@ -245,8 +253,6 @@ async function measureSize(target: number, queries: string[], log: string[]) {
       h5InitialJsKBGzip: kb(sizes.h5InitialGzip),
       ...browser,
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
   }
 }
 
@@ -263,9 +269,14 @@ async function main() {
   const queries = benchQueries()
   const log: string[] = []
   const sizes = []
-  for (const target of args.sizes) {
-    if (!args.json) console.log(`… ${target} articles`)
-    sizes.push({ target, ...(await measureSize(target, queries, log)) })
+  const dir = copyRepo()
+  try {
+    for (const target of args.sizes) {
+      if (!args.json) console.log(`… ${target} articles`)
+      sizes.push({ target, ...(await measureSize(dir, target, queries, log)) })
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
   const base = sizes.find((s) => s.target === Math.min(...args.sizes))!
   const largest = sizes.find((s) => s.target === Math.max(...args.sizes))!

@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import HomePage from '../../src/pages/index/index'
 import { TOPICS } from '../../src/core/article'
-import { LIST_SUMMARY_LENGTH, cutText } from '../../src/core/catalog'
+import { LIST_SUMMARY_LENGTH } from '../../src/core/catalog'
+import { takeChars } from '../../src/core/text'
 import { articles, provinces } from '../../src/data/dataset'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
@@ -21,7 +22,7 @@ describe('home page', () => {
     const first = articles[0]
     expect(screen.getByText(first.title)).toBeInTheDocument()
     // Cards show the list index's excerpt: the opening of the summary.
-    expect(screen.getByText(cutText(first.summary, LIST_SUMMARY_LENGTH))).toBeInTheDocument()
+    expect(screen.getByText(takeChars(first.summary, LIST_SUMMARY_LENGTH))).toBeInTheDocument()
     expect(screen.getAllByText(first.date).length).toBeGreaterThan(0)
     // 仅摘要 marks exactly the articles without full text.
     expect(screen.getAllByText('仅摘要')).toHaveLength(articles.filter((a) => !a.fullText).length)

@@ -1,7 +1,8 @@
 // The packaged layout's rules: packing into weapp subpackages, and the pipeline stopping, with
 // the limit, the size and the article count, before the output would break a WeChat limit.
 import { BUDGETS, DATA_PACKAGE_TARGET_BYTES, MAIN_CODE_RESERVE_BYTES, checkWechatLimits, packDataFiles } from '../../scripts/data-layout'
-import { articleShardOf, cutText } from '../../src/core/catalog'
+import { articleShardOf } from '../../src/core/catalog'
+import { takeChars } from '../../src/core/text'
 
 const MB = 1024 * 1024
 
@@ -49,7 +50,7 @@ describe('catalog helpers', () => {
   })
 
   it('cuts excerpts at whole characters, never half an emoji', () => {
-    expect(cutText('😀😀😀', 2)).toBe('😀😀')
-    expect(cutText('短', 60)).toBe('短')
+    expect(takeChars('😀😀😀', 2)).toBe('😀😀')
+    expect(takeChars('短', 60)).toBe('短')
   })
 })

@@ -9,6 +9,8 @@ import path from 'node:path'
 import ts from 'typescript'
 import type * as ArticleImagesLoaderH5 from '../../src/features/share/articleImagesLoader.h5'
 import type * as ArticleImagesLoaderWeapp from '../../src/features/share/articleImagesLoader.weapp'
+import type * as DataLoaderH5 from '../../src/data/loader.h5'
+import type * as DataLoaderWeapp from '../../src/data/loader.weapp'
 import type * as ClipboardH5 from '../../src/platform/clipboard.h5'
 import type * as ClipboardWeapp from '../../src/platform/clipboard.weapp'
 import type * as ComponentStylesH5 from '../../src/platform/componentStyles.h5'
@@ -23,6 +25,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 // A drift in any pair turns one of these `true`s into a type error.
 const PAIRS: Record<string, [true, true?]> = {
   'features/share/articleImagesLoader': [true as Same<typeof ArticleImagesLoaderWeapp, typeof ArticleImagesLoaderH5>],
+  'data/loader': [true as Same<typeof DataLoaderWeapp, typeof DataLoaderH5>],
   'platform/clipboard': [true as Same<typeof ClipboardWeapp, typeof ClipboardH5>],
   'platform/componentStyles': [true as Same<typeof ComponentStylesWeapp, typeof ComponentStylesH5>],
   // share has a written contract too: both variants are exactly SharePlatform.

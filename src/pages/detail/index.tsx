@@ -52,7 +52,7 @@ function useArticle(id: string): { state: ArticleState; retry: () => void } {
     return () => {
       current = false
     }
-  }, [id, attempt])
+  }, [id, wellFormed, attempt])
   return { state, retry: () => setAttempt((n) => n + 1) }
 }
 

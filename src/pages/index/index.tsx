@@ -58,7 +58,7 @@ function useArticleList(): ListEntry[] {
     return () => {
       current = false
     }
-  }, [])
+  }, [list])
   return list
 }
 

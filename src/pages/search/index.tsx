@@ -31,7 +31,8 @@ function useSearchEngine(): { state: SearchState; retry: () => void } {
   })
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
-    if (state.status === 'ready') return
+    const ready = loadedSearch()
+    if (ready) return setState({ status: 'ready', search: ready })
     let current = true
     setState({ status: 'loading' })
     loadSearch().then(
