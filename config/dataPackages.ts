@@ -35,7 +35,9 @@ export class WeappDataPackagesPlugin {
           for (const pkg of packages.packages) {
             for (const name of pkg.files) {
               const file = name === 'search-index' ? join(dataDir, 'search-index.json') : join(dataDir, 'shards', `${name}.json`)
-              compilation.emitAsset(`${pkg.root}/${name}.js`, new RawSource(weappModuleSource(readFileSync(file, 'utf8'))))
+              // Marked minimized: the minifier would rewrite every Chinese character as a \uXXXX
+              // escape (6 bytes instead of 3) and break the sizes the pipeline packed for.
+              compilation.emitAsset(`${pkg.root}/${name}.js`, new RawSource(weappModuleSource(readFileSync(file, 'utf8'))), { minimized: true })
             }
           }
         },

@@ -22,20 +22,20 @@ export function dataFileSizes(dataDir: string = DATA_DIR): DataFileSize[] {
   ]
 }
 
-export function buildPackages(dataDir: string = DATA_DIR): PackagesFile {
+export function buildPackages(dataDir: string = DATA_DIR, files: DataFileSize[] = dataFileSizes(dataDir)): PackagesFile {
   const catalogText = readFileSync(join(dataDir, 'catalog.json'), 'utf8')
   const catalog = JSON.parse(catalogText) as Catalog
-  const files = dataFileSizes(dataDir)
   checkWechatLimits({ articleCount: catalog.articleCount, catalogBytes: Buffer.byteLength(catalogText), files })
   return packDataFiles(files)
 }
 
 if (require.main === module) {
   try {
-    const packages = buildPackages()
+    const files = dataFileSizes()
+    const packages = buildPackages(DATA_DIR, files)
     writeFileSync(PACKAGES_FILE, serializeJson(packages))
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
-    const sizes = new Map(dataFileSizes().map((f) => [f.name, f.bytes]))
+    const sizes = new Map(files.map((f) => [f.name, f.bytes]))
     for (const p of packages.packages) {
       const bytes = p.files.reduce((sum, f) => sum + (sizes.get(f) ?? 0), 0)
       console.log(`weapp subpackage ${p.root}: ${p.files.length} data files, ${kb(bytes)}`)
