@@ -1,17 +1,18 @@
 // The search engine over the whole dataset of record and the prebuilt index, synchronously, for
 // tools and tests in Node (scripts/search.ts, the gold set). The app loads the same engine over
 // the same articles through src/data/search.ts instead.
-import { createSearchEngine, readSearchIndex, type SearchEngineDetails } from '../core/search/engine'
+import { createSearchEngine, readSearchIndex } from '../core/search/engine'
 import type { SearchEngine } from '../core/search/types'
+import type { Article } from '../core/article'
 import { articles } from './dataset'
 import searchIndex from './search-index.json'
 
 // Checked, not cast: a damaged index file must not take the search page down with it.
 const prebuilt = readSearchIndex(searchIndex)
 
-let engine: SearchEngineDetails | null = null
+let engine: SearchEngine<Article> | null = null
 
-export function getSearchEngine(): SearchEngine {
+export function getSearchEngine(): SearchEngine<Article> {
   if (!engine) engine = createSearchEngine(articles, prebuilt)
   return engine
 }
