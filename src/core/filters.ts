@@ -1,6 +1,10 @@
-// Home list filtering: pure functions over articles, used by the home page and the store.
+// Home list filtering and region counts: pure functions over list entries (the fields a list
+// needs, never article bodies), used by the home page, its region picker and the store.
 import { TOPICS, type Article, type ProvinceEntry, type Region, type Topic } from './article'
 import { newerFirst } from './text'
+
+/** What filtering reads from an article: the list index carries it, bodies are not needed. */
+export type FilterableArticle = Pick<Article, 'region' | 'topics'>
 
 /** What the home page narrows by. null means "all" (全国 / 全部). */
 export interface ArticleFilters {
@@ -20,7 +24,7 @@ export function hasActiveFilters(filters: ArticleFilters): boolean {
  * Region filtering is strict: choosing 山西 shows articles about 山西, not nationwide ones,
  * because people pick a place to see what is specific to it.
  */
-export function matchesFilters(article: Pick<Article, 'region' | 'topics'>, filters: ArticleFilters): boolean {
+export function matchesFilters(article: FilterableArticle, filters: ArticleFilters): boolean {
   if (filters.province !== null) {
     if (!article.region || article.region.province !== filters.province) return false
     if (filters.city !== null && article.region.city !== filters.city) return false
@@ -29,11 +33,11 @@ export function matchesFilters(article: Pick<Article, 'region' | 'topics'>, filt
   return true
 }
 
-export function filterArticles<T extends Pick<Article, 'region' | 'topics'>>(articles: readonly T[], filters: ArticleFilters): T[] {
+export function filterArticles<T extends FilterableArticle>(articles: readonly T[], filters: ArticleFilters): T[] {
   return articles.filter((article) => matchesFilters(article, filters))
 }
 
-export function countArticles(articles: ReadonlyArray<Pick<Article, 'region' | 'topics'>>, filters: ArticleFilters): number {
+export function countArticles(articles: readonly FilterableArticle[], filters: ArticleFilters): number {
   let count = 0
   for (const article of articles) if (matchesFilters(article, filters)) count++
   return count
@@ -58,7 +62,12 @@ export function isTopic(value: unknown): value is Topic {
 export function normalizeFilters(input: unknown, provinces: readonly ProvinceEntry[]): ArticleFilters {
   if (!input || typeof input !== 'object') return { ...NO_FILTERS }
   const raw = input as Record<string, unknown>
-  const entry = provinces.find((p) => p.province === raw.province)
+  // A link naming only a city (?city=朔州) still lands, when exactly one province has that city.
+  const byCity =
+    raw.province === undefined || raw.province === null || raw.province === ''
+      ? provinces.filter((p) => typeof raw.city === 'string' && p.cities.includes(raw.city))
+      : []
+  const entry = byCity.length === 1 ? byCity[0] : provinces.find((p) => p.province === raw.province)
   const province = entry ? entry.province : null
   const city = entry && typeof raw.city === 'string' && entry.cities.includes(raw.city) ? raw.city : null
   const topic = isTopic(raw.topic) ? raw.topic : null
@@ -78,4 +87,89 @@ export function citiesOf(provinces: readonly ProvinceEntry[], province: string |
 export function regionLabel(region: Region | null): string {
   if (!region) return '全国'
   return region.city ? `${region.province} · ${region.city}` : region.province
+}
+
+/** One city and how many articles name it. */
+export interface CityCount {
+  city: string
+  count: number
+}
+
+/** One province: all its articles (with or without a city), and its cities that have articles. */
+export interface ProvinceCount {
+  province: string
+  count: number
+  /** In gazetteer order (the order of `ProvinceEntry.cities`). */
+  cities: CityCount[]
+}
+
+export interface RegionCounts {
+  /** Every counted article, nationwide ones included: the figure beside 全部地区. */
+  total: number
+  /** Provinces with at least one counted article, in gazetteer order. */
+  provinces: ProvinceCount[]
+}
+
+/**
+ * Article counts per province and city, for the region row and the 更多地区 picker. `topic`
+ * narrows what is counted, so a count always says what choosing that place will list. `order`
+ * (the dataset's provinces, gazetteer order) decides the order; a place missing from it (data
+ * out of step with the list) still counts, after the known ones, in order of appearance.
+ */
+export function countByRegion(
+  articles: readonly FilterableArticle[],
+  order: readonly ProvinceEntry[],
+  topic: Topic | null = null,
+): RegionCounts {
+  const provinceCounts = new Map<string, number>()
+  const cityCounts = new Map<string, Map<string, number>>()
+  let total = 0
+  for (const article of articles) {
+    if (topic !== null && !article.topics.includes(topic)) continue
+    total++
+    const region = article.region
+    if (!region) continue
+    provinceCounts.set(region.province, (provinceCounts.get(region.province) ?? 0) + 1)
+    if (region.city) {
+      let cities = cityCounts.get(region.province)
+      if (!cities) cityCounts.set(region.province, (cities = new Map()))
+      cities.set(region.city, (cities.get(region.city) ?? 0) + 1)
+    }
+  }
+  const known = new Set(order.map((entry) => entry.province))
+  const provinceOrder = [...order.map((entry) => entry.province), ...[...provinceCounts.keys()].filter((p) => !known.has(p))]
+  const provinces: ProvinceCount[] = []
+  for (const province of provinceOrder) {
+    const count = provinceCounts.get(province)
+    if (!count) continue
+    const counted = cityCounts.get(province) ?? new Map<string, number>()
+    const listed = order.find((entry) => entry.province === province)?.cities ?? []
+    const listedSet = new Set(listed)
+    const cityOrder = [...listed, ...[...counted.keys()].filter((c) => !listedSet.has(c))]
+    const cities: CityCount[] = []
+    for (const city of cityOrder) {
+      const cityCount = counted.get(city)
+      if (cityCount) cities.push({ city, count: cityCount })
+    }
+    provinces.push({ province, count, cities })
+  }
+  return { total, provinces }
+}
+
+/** Most articles first; equal counts keep their given (gazetteer) order. */
+export function mostArticlesFirst<T extends { count: number }>(entries: readonly T[]): T[] {
+  // Index as tie-break: not every mini-program JS engine promises a stable sort.
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => b.entry.count - a.entry.count || a.index - b.index)
+    .map((item) => item.entry)
+}
+
+/** The count of one place in `counts` (0 when it has no counted article). */
+export function regionCount(counts: RegionCounts, province: string | null, city: string | null = null): number {
+  if (province === null) return counts.total
+  const entry = counts.provinces.find((p) => p.province === province)
+  if (!entry) return 0
+  if (city === null) return entry.count
+  return entry.cities.find((c) => c.city === city)?.count ?? 0
 }

@@ -1,10 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import HomePage from '../../src/pages/index/index'
+import HomePage, { PAGE_SIZE } from '../../src/pages/index/index'
 import { TOPICS } from '../../src/core/article'
-import { LIST_SUMMARY_LENGTH } from '../../src/core/catalog'
-import { takeChars } from '../../src/core/text'
-import { articles, provinces } from '../../src/data/dataset'
+import { newestFirst } from '../../src/core/filters'
+import { articles, provinces } from '../../src/data/index'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
 import { listedTitles, resetStore } from './support'
@@ -15,22 +14,51 @@ const tabs = (name: string) => within(document.querySelector(`[data-tabs="${name
 const inProvince = (province: string) => articles.filter((a) => a.region?.province === province)
 
 describe('home page', () => {
-  it('lists every article with its count, excerpt, date and region', () => {
+  it('lists the first page of articles newest first, with the count, excerpt, date and region', () => {
     render(<HomePage />)
     expect(screen.getByText(`共 ${articles.length} 篇`)).toBeInTheDocument()
-    expect(listedTitles(document)).toHaveLength(articles.length)
-    const first = articles[0]
-    expect(screen.getByText(first.title)).toBeInTheDocument()
-    // Cards show the list index's excerpt: the opening of the summary.
-    expect(screen.getByText(takeChars(first.summary, LIST_SUMMARY_LENGTH))).toBeInTheDocument()
+    const firstPage = newestFirst(articles).slice(0, PAGE_SIZE)
+    expect(listedTitles(document)).toEqual(firstPage.map((a) => a.title))
+    const first = firstPage[0]
+    expect(screen.getByText(first.summary)).toBeInTheDocument()
     expect(screen.getAllByText(first.date).length).toBeGreaterThan(0)
-    // 仅摘要 marks exactly the articles without full text.
-    expect(screen.getAllByText('仅摘要')).toHaveLength(articles.filter((a) => !a.fullText).length)
+    // 仅摘要 marks exactly the listed articles without full text.
+    expect(screen.queryAllByText('仅摘要')).toHaveLength(firstPage.filter((a) => !a.fullText).length)
   })
 
-  it('offers 全国 plus every province by its short name, in the data order, and 全部 plus every topic', () => {
+  it('loads the next page near the bottom until 没有更多了', () => {
     render(<HomePage />)
-    expect(tabs('region').getAllByRole('tab').map((t) => t.textContent)).toEqual(['全国', ...provinces.map((p) => p.province)])
+    expect(screen.getByText('加载中…')).toBeInTheDocument()
+    for (let shown = PAGE_SIZE; shown < articles.length; shown += PAGE_SIZE) {
+      expect(listedTitles(document)).toHaveLength(shown)
+      act(() => taroTest.reachBottom())
+    }
+    expect(listedTitles(document)).toEqual(newestFirst(articles).map((a) => a.title))
+    expect(screen.getByText('没有更多了')).toBeInTheDocument()
+    expect(screen.queryByText('加载中…')).toBeNull()
+    act(() => taroTest.reachBottom())
+    expect(listedTitles(document)).toHaveLength(articles.length)
+  })
+
+  it('loads more from the keyboard too, and a new filter starts again at one page', () => {
+    render(<HomePage />)
+    fireEvent.keyDown(screen.getByRole('button', { name: /^加载更多/ }), { key: 'Enter' })
+    expect(listedTitles(document)).toHaveLength(Math.min(articles.length, 2 * PAGE_SIZE))
+    fireEvent.click(tabs('topic').getByText('医保'))
+    const withTopic = articles.filter((a) => a.topics.includes('医保'))
+    expect(listedTitles(document)).toHaveLength(Math.min(withTopic.length, PAGE_SIZE))
+  })
+
+  it('offers 全部地区 plus every province with articles, most articles first, with counts, and 全部 plus every topic', () => {
+    render(<HomePage />)
+    const byCount = [...provinces]
+      .map((p, index) => ({ province: p.province, count: inProvince(p.province).length, index }))
+      .sort((a, b) => b.count - a.count || a.index - b.index)
+    expect(tabs('region').getAllByRole('tab').map((t) => t.getAttribute('aria-label'))).toEqual([
+      `全部地区，${articles.length} 篇`,
+      ...byCount.map((p) => `${p.province}，${p.count} 篇`),
+    ])
+    expect(tabs('region').getByRole('tablist')).toHaveAttribute('aria-label', '地区')
     expect(tabs('topic').getAllByRole('tab').map((t) => t.textContent)).toEqual(['全部', ...TOPICS])
     for (const p of provinces) expect(p.province).not.toMatch(/[省市]$|自治区$/)
   })
@@ -47,7 +75,12 @@ describe('home page', () => {
     expect(listedTitles(document).sort()).toEqual(provinceList.map((a) => a.title).sort())
 
     // A second row of city tabs for a province with several cities.
-    expect(tabs('city').getAllByRole('tab').map((t) => t.textContent)).toEqual([`全${multiCity.province}`, ...multiCity.cities])
+    const cityCount = (c: string) => provinceList.filter((a) => a.region?.city === c).length
+    const cityOrder = [...multiCity.cities].sort((a, b) => cityCount(b) - cityCount(a))
+    expect(tabs('city').getAllByRole('tab').map((t) => t.getAttribute('aria-label'))).toEqual([
+      `全${multiCity.province}，${provinceList.length} 篇`,
+      ...cityOrder.map((c) => `${c}，${cityCount(c)} 篇`),
+    ])
     const city = multiCity.cities[1]
     fireEvent.click(tabs('city').getByText(city))
     const cityList = provinceList.filter((a) => a.region?.city === city)
@@ -88,13 +121,13 @@ describe('home page', () => {
 
     fireEvent.click(screen.getByText('清除筛选'))
     expect(screen.getByText(`共 ${articles.length} 篇`)).toBeInTheDocument()
-    expect(tabs('region').getByText('全国').closest('[role="tab"]')).toHaveAttribute('aria-selected', 'true')
+    expect(tabs('region').getByText('全部地区').closest('[role="tab"]')).toHaveAttribute('aria-selected', 'true')
     expect(screen.queryByText('清除筛选')).toBeNull()
   })
 
   it('opens the article a reader taps, by id in the URL', () => {
     render(<HomePage />)
-    const target = articles[3]
+    const target = newestFirst(articles)[3]
     fireEvent.click(screen.getByText(target.title))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${target.id}` })
   })

@@ -16,6 +16,7 @@ let routerPath = '/pages/index/index'
 let pageStack: StackPage[] = [{ route: 'pages/index/index' }]
 /** The share handlers the current page registered, as WeChat would call them. */
 const shareHandlers: { appMessage?: () => unknown; timeline?: () => unknown } = {}
+const reachBottomHandler: { current?: () => void } = {}
 
 const ok = (name: string) => () => Promise.resolve({ errMsg: `${name}:ok` })
 
@@ -77,7 +78,10 @@ export function useUnload(callback: () => void) {
   useEffect(() => () => callback(), [])
 }
 export function usePageScroll(_callback: (e: { scrollTop: number }) => void) {}
-export function useReachBottom(_callback: () => void) {}
+/** Taro: onReachBottom; the latest handler, fired by `taroTest.reachBottom()` as a scroll would. */
+export function useReachBottom(callback: () => void) {
+  reachBottomHandler.current = callback
+}
 
 export function useRouter() {
   return { params: routerParams, path: routerPath }
@@ -102,6 +106,8 @@ export const taroTest = {
   },
   shareAppMessage: () => shareHandlers.appMessage?.(),
   shareTimeline: () => shareHandlers.timeline?.(),
+  /** The page scrolled near its bottom (Taro's onReachBottom). */
+  reachBottom: () => reachBottomHandler.current?.(),
   reset() {
     storage.clear()
     routerParams = {}
@@ -109,6 +115,7 @@ export const taroTest = {
     pageStack = [{ route: 'pages/index/index' }]
     delete shareHandlers.appMessage
     delete shareHandlers.timeline
+    delete reachBottomHandler.current
     for (const value of Object.values(Taro)) {
       if (jest.isMockFunction(value)) value.mockClear()
     }

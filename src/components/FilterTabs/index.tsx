@@ -1,9 +1,13 @@
+import type { ReactNode } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
+import { pressable } from '../pressable'
 import './index.css'
 
 export interface TabOption<K extends string> {
   key: K
   label: string
+  /** Articles this tab lists; shown small beside the label and read out as "N 篇". */
+  count?: number
 }
 
 interface Props<K extends string> {
@@ -14,29 +18,43 @@ interface Props<K extends string> {
   onChange: (key: K) => void
   /** Tells tests and styles apart the rows (region, city, topic). */
   name: string
+  /** Shown after the scrolling tabs, always in reach (the region row's 更多地区). */
+  extra?: ReactNode
+}
+
+/** "山西，12 篇": the tab's name for screen readers, so the count is not read as a bare number. */
+export function tabName(option: TabOption<string>): string {
+  return option.count === undefined ? option.label : `${option.label}，${option.count} 篇`
 }
 
 /** A labelled, horizontally scrolling row of tabs; the chosen one is filled. */
-export default function FilterTabs<K extends string>({ label, options, activeKey, onChange, name }: Props<K>) {
+export default function FilterTabs<K extends string>({ label, options, activeKey, onChange, name, extra }: Props<K>) {
   return (
     <View className='filter-tabs' data-tabs={name}>
       <Text className='filter-tabs__label'>{label}</Text>
       <ScrollView className='filter-tabs__scroller' scrollX enhanced showScrollbar={false}>
-        {options.map((option) => {
-          const active = option.key === activeKey
-          return (
-            <View
-              key={option.key}
-              className={`filter-tabs__tab${active ? ' filter-tabs__tab--active' : ''}`}
-              onClick={() => onChange(option.key)}
-              aria-selected={active}
-              role='tab'
-            >
-              <Text className='filter-tabs__pill'>{option.label}</Text>
-            </View>
-          )
-        })}
+        <View className='filter-tabs__list' role='tablist' aria-label={label}>
+          {options.map((option) => {
+            const active = option.key === activeKey
+            return (
+              <View
+                key={option.key}
+                className={`filter-tabs__tab${active ? ' filter-tabs__tab--active' : ''}`}
+                {...pressable(() => onChange(option.key))}
+                aria-selected={active}
+                aria-label={tabName(option)}
+                role='tab'
+              >
+                <Text className='filter-tabs__pill'>
+                  <Text className='filter-tabs__name'>{option.label}</Text>
+                  {option.count !== undefined && <Text className='filter-tabs__count'>{option.count}</Text>}
+                </Text>
+              </View>
+            )
+          })}
+        </View>
       </ScrollView>
+      {extra}
     </View>
   )
 }

@@ -1,69 +1,77 @@
-import { startTransition, useEffect, useMemo, useState } from 'react'
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useLoad } from '@tarojs/taro'
+import { useLoad, useReachBottom } from '@tarojs/taro'
 import { TOPICS, type Topic } from '../../core/article'
-import { citiesOf, filterArticles, hasActiveFilters, normalizeFilters } from '../../core/filters'
+import {
+  citiesOf,
+  countByRegion,
+  filterArticles,
+  hasActiveFilters,
+  mostArticlesFirst,
+  newestFirst,
+  normalizeFilters,
+  regionCount,
+  regionLabel,
+  type ArticleFilters,
+} from '../../core/filters'
 import { readParam } from '../../core/params'
-import { articleCount, loadArticleList, loadedArticleList, provinces, type ListEntry } from '../../data/index'
+import { articles, provinces } from '../../data/index'
+import { focusById } from '../../platform/focus'
+import { scrollToTop } from '../../platform/navigation'
 import { useAppStore, useFilterActions, useFilters, useLargeText } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
 import Disclaimer from '../../components/Disclaimer'
 import EmptyState from '../../components/EmptyState'
 import FilterTabs, { type TabOption } from '../../components/FilterTabs'
+import RegionPicker from '../../components/RegionPicker'
 import SearchBar from '../../components/SearchBar'
+import { pressable } from '../../components/pressable'
 import { homeListShare } from '../../features/share/links'
 import { useListShare } from '../../features/share/listShare'
 import './index.css'
 
-/** Tab key for "no filter" (全国 / 全部); can never clash with a Chinese place or topic name. */
+/** Tab key for "no filter" (全部地区 / 全部); can never clash with a Chinese place or topic name. */
 const ALL = 'all'
+const MORE_REGIONS_ID = 'home-more-regions'
 
-const regionOptions: TabOption<string>[] = [
-  { key: ALL, label: '全国' },
-  ...provinces.map((p) => ({ key: p.province, label: p.province })),
-]
+const listedArticles = newestFirst(articles)
+/** Library-wide counts decide the order of the province and city rows, so tabs do not jump about. */
+const regionTotals = countByRegion(articles, provinces)
+const provinceRow = mostArticlesFirst(regionTotals.provinces)
 const topicOptions: TabOption<string>[] = [{ key: ALL, label: '全部' }, ...TOPICS.map((t) => ({ key: t, label: t }))]
 
 /**
  * Cards drawn with the first screen: a phone shows about three below the tabs, six covers tall
- * screens. The rest (some 300 elements for the whole list) follow right after as a low-priority
- * update, so the first cards are not held back by the ones below the fold.
+ * screens. The rest of the first page follows right after as a low-priority update, so the
+ * first cards are not held back by the ones below the fold.
  */
 const FIRST_SCREEN_CARDS = 6
-
-/** The first screenful of `list` on the first render, all of it from right after. */
-function useFirstScreenFirst<T>(list: T[]): T[] {
-  const [all, setAll] = useState(false)
-  useEffect(() => {
-    // A transition renders in slices and lets the browser paint the first cards before it.
-    startTransition(() => setAll(true))
-  }, [])
-  return all ? list : list.slice(0, FIRST_SCREEN_CARDS)
-}
+/** Cards added each time the reader nears the bottom: a few screens, never the whole library. */
+export const PAGE_SIZE = 20
 
 /**
- * The list index, newest first: the packaged head at once, the rest when its shards are here
- * (none to fetch while the catalog holds every article).
+ * The part of `list` on screen: the first screenful on the very first render, then PAGE_SIZE
+ * cards, a page more each time `loadMore` runs. A new `resetKey` (other filters) starts again
+ * at one page.
  */
-function useArticleList(): ListEntry[] {
-  const [list, setList] = useState<ListEntry[]>(loadedArticleList)
+function usePagedList<T>(list: T[], resetKey: string) {
+  const [firstScreenOnly, setFirstScreenOnly] = useState(true)
   useEffect(() => {
-    if (list.length >= articleCount) return
-    let current = true
-    loadArticleList().then(
-      (all) => current && all !== list && setList(all),
-      // The head still lists the newest articles; the rest comes with the next visit.
-      () => undefined,
-    )
-    return () => {
-      current = false
-    }
-  }, [list])
-  return list
+    // A transition renders in slices and lets the browser paint the first cards before it.
+    startTransition(() => setFirstScreenOnly(false))
+  }, [])
+  const [paging, setPaging] = useState({ key: resetKey, pages: 1 })
+  const pages = paging.key === resetKey ? paging.pages : 1
+  const shown = firstScreenOnly ? Math.min(list.length, FIRST_SCREEN_CARDS) : Math.min(list.length, pages * PAGE_SIZE)
+  const hasMore = shown < list.length
+  const loadMore = useCallback(() => {
+    if (!hasMore) return
+    startTransition(() => setPaging({ key: resetKey, pages: pages + 1 }))
+  }, [hasMore, resetKey, pages])
+  return { items: list.slice(0, shown), hasMore, loadMore }
 }
 
-/** Cards drawn at a time: a large library is never drawn as thousands of cards at once. */
-const CARDS_PER_PAGE = 100
+const filtersKey = (f: ArticleFilters) => `${f.province ?? ''}|${f.city ?? ''}|${f.topic ?? ''}`
 
 export default function HomePage() {
   const filters = useFilters()
@@ -76,92 +84,163 @@ export default function HomePage() {
     // A link that names a region or topic (a chip on an article opened fresh, a shared list)
     // decides the tabs; otherwise the reader's last choice stays.
     const province = readParam(params, 'province')
+    const city = readParam(params, 'city')
     const topic = readParam(params, 'topic')
-    if (province || topic) {
-      applyFilters(normalizeFilters({ province, city: readParam(params, 'city'), topic }, provinces))
-    }
+    if (province || city || topic) applyFilters(normalizeFilters({ province, city, topic }, provinces))
   })
 
-  const cities = citiesOf(provinces, filters.province)
-  const cityOptions = useMemo<TabOption<string>[]>(
-    () => [{ key: ALL, label: `全${filters.province ?? ''}` }, ...cities.map((c) => ({ key: c, label: c }))],
-    [filters.province, cities],
+  // Counts follow the chosen topic: the number on a place is what choosing it will list.
+  const counts = useMemo(() => countByRegion(articles, provinces, filters.topic), [filters.topic])
+  const regionOptions = useMemo<TabOption<string>[]>(
+    () => [
+      { key: ALL, label: '全部地区', count: counts.total },
+      ...provinceRow.map((p) => ({ key: p.province, label: p.province, count: regionCount(counts, p.province) })),
+    ],
+    [counts],
   )
-  const listedArticles = useArticleList()
-  const list = useMemo(() => filterArticles(listedArticles, filters), [listedArticles, filters])
+  const cities = citiesOf(provinces, filters.province)
+  const cityOptions = useMemo<TabOption<string>[]>(() => {
+    if (filters.province === null || cities.length === 0) return []
+    const province = filters.province
+    const row = mostArticlesFirst(regionTotals.provinces.find((p) => p.province === province)?.cities ?? [])
+    return [
+      { key: ALL, label: `全${province}`, count: regionCount(counts, province) },
+      ...row.map((c) => ({ key: c.city, label: c.city, count: regionCount(counts, province, c.city) })),
+    ]
+  }, [filters.province, cities, counts])
+
+  const list = useMemo(() => filterArticles(listedArticles, filters), [filters])
   const filtered = hasActiveFilters(filters)
-  const [pages, setPages] = useState(1)
-  useEffect(() => setPages(1), [filters])
-  const shownList = useFirstScreenFirst(list).slice(0, pages * CARDS_PER_PAGE)
+  const page = usePagedList(list, filtersKey(filters))
+  useReachBottom(page.loadMore)
+
+  const [picking, setPicking] = useState(false)
+  const wasPicking = useRef(false)
+  useEffect(() => {
+    // Back from the picker, keyboard focus returns to the button that opened it (H5).
+    if (wasPicking.current && !picking) focusById(MORE_REGIONS_ID)
+    wasPicking.current = picking
+  }, [picking])
+  const openPicker = () => {
+    setPicking(true)
+    scrollToTop()
+  }
+  const chooseRegion = (province: string | null, city: string | null) => {
+    applyFilters({ province, city, topic: filters.topic })
+    setPicking(false)
+  }
 
   return (
     <View className={`hn-page home${largeText ? ' hn-page--large' : ''}`}>
-      <View className='home__header'>
-        <View className='home__intro'>
-          <Text className='home__tagline'>医保政策 · 就医指南 · 常见疾病</Text>
-          <View className='home__text-size' onClick={toggleLargeText} role='switch' aria-checked={largeText}>
-            <Text className='home__text-size-pill'>{largeText ? '标准字' : '大字'}</Text>
+      {picking && (
+        <RegionPicker
+          counts={counts}
+          province={filters.province}
+          city={filters.city}
+          topic={filters.topic}
+          onChoose={chooseRegion}
+          onClose={() => setPicking(false)}
+        />
+      )}
+      {/* Kept mounted while the picker is open, so the list and its pages are as they were. */}
+      <View className={picking ? 'home__content home__content--hidden' : 'home__content'} aria-hidden={picking ? 'true' : undefined}>
+        <View className='home__header'>
+          <View className='home__intro'>
+            <Text className='home__tagline'>医保政策 · 就医指南 · 常见疾病</Text>
+            <View className='home__text-size' {...pressable(toggleLargeText)} role='switch' aria-checked={largeText}>
+              <Text className='home__text-size-pill'>{largeText ? '标准字' : '大字'}</Text>
+            </View>
           </View>
+          <SearchBar />
         </View>
-        <SearchBar />
-      </View>
 
-      <View className='hn-section home__filters'>
-        <FilterTabs
-          name='region'
-          label='地区'
-          options={regionOptions}
-          activeKey={filters.province ?? ALL}
-          onChange={(key) => chooseProvince(key === ALL ? null : key)}
-        />
-        {cities.length > 0 && (
+        <View className='hn-section home__filters'>
           <FilterTabs
-            name='city'
-            label='城市'
-            options={cityOptions}
-            activeKey={filters.city ?? ALL}
-            onChange={(key) => chooseCity(key === ALL ? null : key)}
+            name='region'
+            label='地区'
+            options={regionOptions}
+            activeKey={filters.province ?? ALL}
+            onChange={(key) => chooseProvince(key === ALL ? null : key)}
+            extra={
+              <View
+                id={MORE_REGIONS_ID}
+                className='home__more-regions'
+                {...pressable(openPicker)}
+                role='button'
+                aria-haspopup='dialog'
+                aria-label='更多地区，按省份和城市选择'
+              >
+                <Text className='home__more-regions-pill'>更多地区</Text>
+              </View>
+            }
           />
-        )}
-        <FilterTabs
-          name='topic'
-          label='分类'
-          options={topicOptions}
-          activeKey={filters.topic ?? ALL}
-          onChange={(key) => chooseTopic(key === ALL ? null : (key as Topic))}
-        />
-      </View>
+          {cityOptions.length > 0 && (
+            <FilterTabs
+              name='city'
+              label='城市'
+              options={cityOptions}
+              activeKey={filters.city ?? ALL}
+              onChange={(key) => chooseCity(key === ALL ? null : key)}
+            />
+          )}
+          <FilterTabs
+            name='topic'
+            label='分类'
+            options={topicOptions}
+            activeKey={filters.topic ?? ALL}
+            onChange={(key) => chooseTopic(key === ALL ? null : (key as Topic))}
+          />
+        </View>
 
-      <View className='home__summary'>
-        <Text className='home__count'>{`共 ${filtered ? list.length : articleCount} 篇`}</Text>
-        {filtered && list.length > 0 && (
-          <View className='home__clear' onClick={clearFilters}>
-            <Text>清除筛选</Text>
+        <View className='home__summary'>
+          <View className='home__summary-text'>
+            {filters.province !== null && (
+              <Text className='hn-chip home__region'>{regionLabel({ province: filters.province, city: filters.city ?? undefined })}</Text>
+            )}
+            <Text className='home__count'>{`共 ${list.length} 篇`}</Text>
           </View>
-        )}
-      </View>
-
-      {list.length > 0 ? (
-        <View className='home__list'>
-          {shownList.map((article) => (
-            <ArticleCard key={article.id} article={article} />
-          ))}
-          {list.length > pages * CARDS_PER_PAGE && (
-            <View className='hn-button hn-button--ghost home__more' onClick={() => setPages((n) => n + 1)}>
-              <Text>{`显示更多（还有 ${list.length - pages * CARDS_PER_PAGE} 篇）`}</Text>
+          {filtered && list.length > 0 && (
+            <View className='home__clear' {...pressable(clearFilters)} role='button'>
+              <Text>清除筛选</Text>
             </View>
           )}
         </View>
-      ) : (
-        <EmptyState
-          title='暂时没有符合条件的文章'
-          message='这个地区和分类的组合下还没有文章，换个地区或分类看看。'
-          actionText='清除筛选'
-          onAction={clearFilters}
-        />
-      )}
 
-      <Disclaimer compact />
+        {list.length > 0 ? (
+          <View className='home__list'>
+            {page.items.map((article) => (
+              <ArticleCard key={article.id} article={article} />
+            ))}
+          </View>
+        ) : (
+          <EmptyState
+            title='暂时没有符合条件的文章'
+            message='这个地区和分类的组合下还没有文章，换个地区或分类看看。'
+            actionText='清除筛选'
+            onAction={clearFilters}
+          />
+        )}
+
+        {list.length > 0 &&
+          (page.hasMore ? (
+            // Nearing the bottom loads the next page by itself; pressing this does it too
+            // (a keyboard, a screen reader, or a screen too tall to scroll).
+            <View
+              className='home__more'
+              {...pressable(page.loadMore)}
+              role='button'
+              aria-label={`加载更多，已显示 ${page.items.length} 篇，共 ${list.length} 篇`}
+            >
+              <Text>加载中…</Text>
+            </View>
+          ) : (
+            <View className='home__more home__more--end' role='status'>
+              <Text>没有更多了</Text>
+            </View>
+          ))}
+
+        <Disclaimer compact />
+      </View>
     </View>
   )
 }
