@@ -2,6 +2,7 @@
 // and drawn through WeChat's compiled WXML: what a reader sees on each page, what a tap does,
 // and what WeChat's 转发 gets from the article page.
 import type { Article, ArticleDataset } from '../../src/core/article'
+import { newestFirst } from '../../src/core/filters'
 import datasetJson from '../../src/data/articles.json'
 import { launchMiniProgram, type MiniProgram, type MiniProgramPage } from './support/mini-program'
 
@@ -47,14 +48,26 @@ test('app.js boots and every page in app.json registers and loads', async () => 
   }
 })
 
-test('home lists every article with the count, and both notices', async () => {
+test('home lists a first page of articles with the count and both notices, and the rest near the bottom', async () => {
+  const listed = newestFirst(articles)
+  const firstPage = listed.slice(0, 20)
   const home = await program.open(`/${HOME}`)
-  await home.waitFor((p) => p.texts().includes(articles[0].title))
+  await home.waitFor((p) => p.texts().includes(firstPage[firstPage.length - 1].title))
   const texts = home.texts()
-  for (const article of articles) expect(texts).toContain(article.title)
+  for (const article of firstPage) expect(texts).toContain(article.title)
+  expect(texts).not.toContain(listed[listed.length - 1].title)
+  expect(texts).toContain('加载中…')
   expect(countOf(home)).toBe(articles.length)
   expect(texts).toContain(disclaimers.medical)
   expect(texts).toContain(disclaimers.sourceNotice)
+
+  // WeChat calls the page's onReachBottom as the reader scrolls near the end.
+  for (let round = 0; round < 5 && !home.texts().includes('没有更多了'); round++) {
+    program.guard(() => home.instance.onReachBottom())
+    await home.waitFor((p) => p.texts().includes(listed[Math.min(listed.length, 20 * (round + 2)) - 1].title))
+  }
+  await home.waitFor((p) => p.texts().includes('没有更多了'))
+  for (const article of articles) expect(home.texts()).toContain(article.title)
 })
 
 test('a region tab and a topic tab narrow the home list', async () => {
@@ -73,6 +86,24 @@ test('a region tab and a topic tab narrow the home list', async () => {
   await home.waitFor((p) => countOf(p) === both.length)
   const outside = articles.find((a) => a.region?.province !== province)!
   expect(home.texts()).not.toContain(outside.title)
+})
+
+test('更多地区 opens every province; choosing a city there narrows the home list', async () => {
+  const home = await program.open(`/${HOME}`)
+  await home.waitFor((p) => countOf(p) === articles.length)
+  const { provinces } = dataset
+  const withCity = provinces.find((p) => p.cities.length > 0)!
+  const city = withCity.cities[withCity.cities.length - 1]
+  await home.tap(/^更多地区$/)
+  await home.waitFor((p) => p.texts().includes('选择地区'))
+  for (const p of provinces) expect(home.texts()).toContain(p.province)
+  await home.tap(new RegExp(`^${withCity.province}$`))
+  await home.waitFor((p) => p.texts().includes(`全${withCity.province}`))
+  await home.tap(new RegExp(`^${city}$`))
+  const inCity = articles.filter((a) => a.region?.province === withCity.province && a.region.city === city)
+  await home.waitFor((p) => countOf(p) === inCity.length)
+  expect(home.texts()).not.toContain('选择地区')
+  for (const article of inCity) expect(home.texts()).toContain(article.title)
 })
 
 test('the chosen tabs survive reading an article and going back', async () => {
