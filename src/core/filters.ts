@@ -14,6 +14,12 @@ export interface ArticleFilters {
   topic: Topic | null
 }
 
+/**
+ * Cards home adds each time the reader nears the bottom of the list: a few screens' worth, so a
+ * library of any size costs the same first render. Tests at every level read it from here.
+ */
+export const LIST_PAGE_SIZE = 20
+
 export const NO_FILTERS: ArticleFilters = Object.freeze({ province: null, city: null, topic: null })
 
 export function hasActiveFilters(filters: ArticleFilters): boolean {

@@ -15,8 +15,9 @@ jest.mock('../../src/data/index', () => {
 })
 
 // Imported after the mock is registered (jest hoists jest.mock above these).
-import HomePage, { PAGE_SIZE } from '../../src/pages/index/index'
+import HomePage from '../../src/pages/index/index'
 import { articles, provinces } from '../../src/data/index'
+import { LIST_PAGE_SIZE } from '../../src/core/filters'
 
 beforeEach(resetStore)
 
@@ -32,14 +33,14 @@ test('the library really is 10,000 articles over every province and hundreds of 
 test('home draws one page of cards, adds a page at the bottom, and says 共 10000 篇', () => {
   render(<HomePage />)
   expect(screen.getByText('共 10000 篇')).toBeInTheDocument()
-  expect(cards()).toBe(PAGE_SIZE)
+  expect(cards()).toBe(LIST_PAGE_SIZE)
   act(() => taroTest.reachBottom())
-  expect(cards()).toBe(2 * PAGE_SIZE)
+  expect(cards()).toBe(2 * LIST_PAGE_SIZE)
   act(() => taroTest.reachBottom())
-  expect(cards()).toBe(3 * PAGE_SIZE)
+  expect(cards()).toBe(3 * LIST_PAGE_SIZE)
   expect(screen.getByText('加载中…')).toBeInTheDocument()
   // Element count stays at a few per card plus the tabs, far from one per article.
-  expect(document.querySelectorAll('*').length).toBeLessThan(3 * PAGE_SIZE * 12 + 600)
+  expect(document.querySelectorAll('*').length).toBeLessThan(3 * LIST_PAGE_SIZE * 12 + 600)
 })
 
 test('the province row offers every province, most articles first, plus 更多地区', () => {
@@ -62,7 +63,7 @@ test('a city picked in 更多地区 lists its articles a page at a time, to 没�
   const top = places.sort((a, b) => b.n - a.n)[0]
   const { province, city } = top
   const expected = inCity(province.province, city)
-  expect(expected.length).toBeGreaterThan(PAGE_SIZE)
+  expect(expected.length).toBeGreaterThan(LIST_PAGE_SIZE)
 
   fireEvent.click(picker().getByRole('button', { name: new RegExp(`^${province.province}，`) }))
   const group = within(picker().getByRole('group', { name: `${province.province}的城市` }))
@@ -71,7 +72,7 @@ test('a city picked in 更多地区 lists its articles a page at a time, to 没�
 
   expect(screen.getByText(`共 ${expected.length} 篇`)).toBeInTheDocument()
   // Paging started again for the new choice.
-  expect(cards()).toBe(PAGE_SIZE)
+  expect(cards()).toBe(LIST_PAGE_SIZE)
   while (screen.queryByText('加载中…')) act(() => taroTest.reachBottom())
   expect(screen.getByText('没有更多了')).toBeInTheDocument()
   expect(listedTitles(document).sort()).toEqual(expected.map((a) => a.title).sort())

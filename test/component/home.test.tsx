@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import HomePage, { PAGE_SIZE } from '../../src/pages/index/index'
+import HomePage from '../../src/pages/index/index'
 import { TOPICS } from '../../src/core/article'
-import { newestFirst } from '../../src/core/filters'
+import { LIST_PAGE_SIZE, newestFirst } from '../../src/core/filters'
 import { articles, provinces } from '../../src/data/index'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
@@ -17,7 +17,7 @@ describe('home page', () => {
   it('lists the first page of articles newest first, with the count, excerpt, date and region', () => {
     render(<HomePage />)
     expect(screen.getByText(`共 ${articles.length} 篇`)).toBeInTheDocument()
-    const firstPage = newestFirst(articles).slice(0, PAGE_SIZE)
+    const firstPage = newestFirst(articles).slice(0, LIST_PAGE_SIZE)
     expect(listedTitles(document)).toEqual(firstPage.map((a) => a.title))
     const first = firstPage[0]
     expect(screen.getByText(first.summary)).toBeInTheDocument()
@@ -29,7 +29,7 @@ describe('home page', () => {
   it('loads the next page near the bottom until 没有更多了', () => {
     render(<HomePage />)
     expect(screen.getByText('加载中…')).toBeInTheDocument()
-    for (let shown = PAGE_SIZE; shown < articles.length; shown += PAGE_SIZE) {
+    for (let shown = LIST_PAGE_SIZE; shown < articles.length; shown += LIST_PAGE_SIZE) {
       expect(listedTitles(document)).toHaveLength(shown)
       act(() => taroTest.reachBottom())
     }
@@ -43,10 +43,10 @@ describe('home page', () => {
   it('loads more from the keyboard too, and a new filter starts again at one page', () => {
     render(<HomePage />)
     fireEvent.keyDown(screen.getByRole('button', { name: /^加载更多/ }), { key: 'Enter' })
-    expect(listedTitles(document)).toHaveLength(Math.min(articles.length, 2 * PAGE_SIZE))
+    expect(listedTitles(document)).toHaveLength(Math.min(articles.length, 2 * LIST_PAGE_SIZE))
     fireEvent.click(tabs('topic').getByText('医保'))
     const withTopic = articles.filter((a) => a.topics.includes('医保'))
-    expect(listedTitles(document)).toHaveLength(Math.min(withTopic.length, PAGE_SIZE))
+    expect(listedTitles(document)).toHaveLength(Math.min(withTopic.length, LIST_PAGE_SIZE))
   })
 
   it('offers 全部地区 plus every province with articles, most articles first, with counts, and 全部 plus every topic', () => {

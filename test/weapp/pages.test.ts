@@ -2,7 +2,7 @@
 // and drawn through WeChat's compiled WXML: what a reader sees on each page, what a tap does,
 // and what WeChat's 转发 gets from the article page.
 import type { Article, ArticleDataset } from '../../src/core/article'
-import { newestFirst } from '../../src/core/filters'
+import { LIST_PAGE_SIZE, newestFirst } from '../../src/core/filters'
 import datasetJson from '../../src/data/articles.json'
 import { launchMiniProgram, type MiniProgram, type MiniProgramPage } from './support/mini-program'
 
@@ -50,7 +50,7 @@ test('app.js boots and every page in app.json registers and loads', async () => 
 
 test('home lists a first page of articles with the count and both notices, and the rest near the bottom', async () => {
   const listed = newestFirst(articles)
-  const firstPage = listed.slice(0, 20)
+  const firstPage = listed.slice(0, LIST_PAGE_SIZE)
   const home = await program.open(`/${HOME}`)
   await home.waitFor((p) => p.texts().includes(firstPage[firstPage.length - 1].title))
   const texts = home.texts()
@@ -64,7 +64,7 @@ test('home lists a first page of articles with the count and both notices, and t
   // WeChat calls the page's onReachBottom as the reader scrolls near the end.
   for (let round = 0; round < 5 && !home.texts().includes('没有更多了'); round++) {
     program.guard(() => home.instance.onReachBottom())
-    await home.waitFor((p) => p.texts().includes(listed[Math.min(listed.length, 20 * (round + 2)) - 1].title))
+    await home.waitFor((p) => p.texts().includes(listed[Math.min(listed.length, LIST_PAGE_SIZE * (round + 2)) - 1].title))
   }
   await home.waitFor((p) => p.texts().includes('没有更多了'))
   for (const article of articles) expect(home.texts()).toContain(article.title)

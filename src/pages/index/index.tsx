@@ -7,6 +7,7 @@ import {
   countByRegion,
   filterArticles,
   hasActiveFilters,
+  LIST_PAGE_SIZE,
   mostArticlesFirst,
   newestFirst,
   normalizeFilters,
@@ -17,6 +18,7 @@ import {
 import { readParam } from '../../core/params'
 import { articles, provinces } from '../../data/index'
 import { focusById } from '../../platform/focus'
+import { watchVisible } from '../../platform/nearEnd'
 import { scrollToTop } from '../../platform/navigation'
 import { useAppStore, useFilterActions, useFilters, useLargeText } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
@@ -33,6 +35,7 @@ import './index.css'
 /** Tab key for "no filter" (全部地区 / 全部); can never clash with a Chinese place or topic name. */
 const ALL = 'all'
 const MORE_REGIONS_ID = 'home-more-regions'
+const LIST_END_ID = 'home-list-end'
 
 const listedArticles = newestFirst(articles)
 /** Library-wide counts decide the order of the province and city rows, so tabs do not jump about. */
@@ -46,11 +49,9 @@ const topicOptions: TabOption<string>[] = [{ key: ALL, label: '全部' }, ...TOP
  * first cards are not held back by the ones below the fold.
  */
 const FIRST_SCREEN_CARDS = 6
-/** Cards added each time the reader nears the bottom: a few screens, never the whole library. */
-export const PAGE_SIZE = 20
 
 /**
- * The part of `list` on screen: the first screenful on the very first render, then PAGE_SIZE
+ * The part of `list` on screen: the first screenful on the very first render, then LIST_PAGE_SIZE
  * cards, a page more each time `loadMore` runs. A new `resetKey` (other filters) starts again
  * at one page.
  */
@@ -62,12 +63,13 @@ function usePagedList<T>(list: T[], resetKey: string) {
   }, [])
   const [paging, setPaging] = useState({ key: resetKey, pages: 1 })
   const pages = paging.key === resetKey ? paging.pages : 1
-  const shown = firstScreenOnly ? Math.min(list.length, FIRST_SCREEN_CARDS) : Math.min(list.length, pages * PAGE_SIZE)
+  const shown = firstScreenOnly ? Math.min(list.length, FIRST_SCREEN_CARDS) : Math.min(list.length, pages * LIST_PAGE_SIZE)
   const hasMore = shown < list.length
   const loadMore = useCallback(() => {
-    if (!hasMore) return
+    // Not before the first page is on screen: the first screenful alone may show the end line.
+    if (!hasMore || firstScreenOnly) return
     startTransition(() => setPaging({ key: resetKey, pages: pages + 1 }))
-  }, [hasMore, resetKey, pages])
+  }, [hasMore, firstScreenOnly, resetKey, pages])
   return { items: list.slice(0, shown), hasMore, loadMore }
 }
 
@@ -113,6 +115,10 @@ export default function HomePage() {
   const filtered = hasActiveFilters(filters)
   const page = usePagedList(list, filtersKey(filters))
   useReachBottom(page.loadMore)
+  const { hasMore, loadMore } = page
+  const shownCount = page.items.length
+  // H5's second signal for the end of the list (src/platform/nearEnd.h5.ts), renewed per page.
+  useEffect(() => (hasMore ? watchVisible(LIST_END_ID, loadMore) : undefined), [hasMore, loadMore, shownCount])
 
   const [picking, setPicking] = useState(false)
   const wasPicking = useRef(false)
@@ -226,6 +232,7 @@ export default function HomePage() {
             // Nearing the bottom loads the next page by itself; pressing this does it too
             // (a keyboard, a screen reader, or a screen too tall to scroll).
             <View
+              id={LIST_END_ID}
               className='home__more'
               {...pressable(page.loadMore)}
               role='button'
