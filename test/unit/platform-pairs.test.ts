@@ -15,6 +15,10 @@ import type * as ClipboardH5 from '../../src/platform/clipboard.h5'
 import type * as ClipboardWeapp from '../../src/platform/clipboard.weapp'
 import type * as ComponentStylesH5 from '../../src/platform/componentStyles.h5'
 import type * as ComponentStylesWeapp from '../../src/platform/componentStyles.weapp'
+import type * as FocusH5 from '../../src/platform/focus.h5'
+import type * as FocusWeapp from '../../src/platform/focus.weapp'
+import type * as NearEndH5 from '../../src/platform/nearEnd.h5'
+import type * as NearEndWeapp from '../../src/platform/nearEnd.weapp'
 import type * as ShareH5 from '../../src/platform/share.h5'
 import type * as ShareWeapp from '../../src/platform/share.weapp'
 import type { SharePlatform } from '../../src/platform/shareContract'
@@ -28,6 +32,8 @@ const PAIRS: Record<string, [true, true?]> = {
   'data/loader': [true as Same<typeof DataLoaderWeapp, typeof DataLoaderH5>],
   'platform/clipboard': [true as Same<typeof ClipboardWeapp, typeof ClipboardH5>],
   'platform/componentStyles': [true as Same<typeof ComponentStylesWeapp, typeof ComponentStylesH5>],
+  'platform/focus': [true as Same<typeof FocusWeapp, typeof FocusH5>],
+  'platform/nearEnd': [true as Same<typeof NearEndWeapp, typeof NearEndH5>],
   // share has a written contract too: both variants are exactly SharePlatform.
   'platform/share': [true as Same<typeof ShareWeapp, SharePlatform>, true as Same<typeof ShareH5, SharePlatform>],
 }
