@@ -1,6 +1,7 @@
 // Home list filtering and region counts: pure functions over list entries (the fields a list
 // needs, never article bodies), used by the home page, its region picker and the store.
 import { TOPICS, type Article, type ProvinceEntry, type Region, type Topic } from './article'
+import type { CatalogProvince } from './catalog'
 import { newerFirst } from './text'
 
 /** What filtering reads from an article: the list index carries it, bodies are not needed. */
@@ -160,6 +161,23 @@ export function countByRegion(
     provinces.push({ province, count, cities })
   }
   return { total, provinces }
+}
+
+/**
+ * The pipeline's own counts (src/data/catalog.json, every article), as RegionCounts: what the
+ * region row and 更多地区 show before the whole list index is loaded, and what orders the row.
+ */
+export function catalogRegionCounts(provinces: readonly CatalogProvince[], total: number): RegionCounts {
+  return {
+    total,
+    provinces: provinces
+      .filter((entry) => entry.count > 0)
+      .map((entry) => ({
+        province: entry.province,
+        count: entry.count,
+        cities: entry.cities.filter((city) => (entry.cityCounts[city] ?? 0) > 0).map((city) => ({ city, count: entry.cityCounts[city] })),
+      })),
+  }
 }
 
 /** Most articles first; equal counts keep their given (gazetteer) order. */

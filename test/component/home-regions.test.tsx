@@ -3,7 +3,7 @@
 // from a link and from saved state.
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import HomePage from '../../src/pages/index/index'
-import { articles, provinces } from '../../src/data/index'
+import { articles, provinces } from '../../src/data/dataset'
 import { STORE_KEY, useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
 import { listedTitles, resetStore } from './support'

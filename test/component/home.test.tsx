@@ -2,8 +2,10 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import HomePage from '../../src/pages/index/index'
 import { TOPICS } from '../../src/core/article'
-import { LIST_PAGE_SIZE, newestFirst } from '../../src/core/filters'
-import { articles, provinces } from '../../src/data/index'
+import { LIST_SUMMARY_LENGTH, newestFirstOrder } from '../../src/core/catalog'
+import { LIST_PAGE_SIZE } from '../../src/core/filters'
+import { takeChars } from '../../src/core/text'
+import { articles, provinces } from '../../src/data/dataset'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
 import { listedTitles, resetStore } from './support'
@@ -12,6 +14,8 @@ beforeEach(resetStore)
 
 const tabs = (name: string) => within(document.querySelector(`[data-tabs="${name}"]`) as HTMLElement)
 const inProvince = (province: string) => articles.filter((a) => a.region?.province === province)
+/** The list's order: the catalog's (newest first, see src/core/catalog.ts). */
+const newestFirst = (list: typeof articles) => [...list].sort(newestFirstOrder)
 
 describe('home page', () => {
   it('lists the first page of articles newest first, with the count, excerpt, date and region', () => {
@@ -20,7 +24,8 @@ describe('home page', () => {
     const firstPage = newestFirst(articles).slice(0, LIST_PAGE_SIZE)
     expect(listedTitles(document)).toEqual(firstPage.map((a) => a.title))
     const first = firstPage[0]
-    expect(screen.getByText(first.summary)).toBeInTheDocument()
+    // Cards show the list index's excerpt: the opening of the summary.
+    expect(screen.getByText(takeChars(first.summary, LIST_SUMMARY_LENGTH))).toBeInTheDocument()
     expect(screen.getAllByText(first.date).length).toBeGreaterThan(0)
     // 仅摘要 marks exactly the listed articles without full text.
     expect(screen.queryAllByText('仅摘要')).toHaveLength(firstPage.filter((a) => !a.fullText).length)

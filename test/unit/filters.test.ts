@@ -12,7 +12,7 @@ import {
   normalizeFilters,
   regionLabel,
 } from '../../src/core/filters'
-import { articles, provinces } from '../../src/data/index'
+import { articles, provinces } from '../../src/data/dataset'
 import { gazetteerCities, syntheticLibrary } from '../support/synthetic-library'
 
 // Minimal records for the rules; the real dataset is checked further down.

@@ -3,20 +3,20 @@ import { Text, View } from '@tarojs/components'
 import { useLoad, useReachBottom } from '@tarojs/taro'
 import { TOPICS, type Topic } from '../../core/article'
 import {
+  catalogRegionCounts,
   citiesOf,
   countByRegion,
   filterArticles,
   hasActiveFilters,
   LIST_PAGE_SIZE,
   mostArticlesFirst,
-  newestFirst,
   normalizeFilters,
   regionCount,
   regionLabel,
   type ArticleFilters,
 } from '../../core/filters'
 import { readParam } from '../../core/params'
-import { articles, provinces } from '../../data/index'
+import { articleCount, loadArticleList, loadedArticleList, provinces, type ListEntry } from '../../data/index'
 import { focusById } from '../../platform/focus'
 import { watchVisible } from '../../platform/nearEnd'
 import { scrollToTop } from '../../platform/navigation'
@@ -37,9 +37,11 @@ const ALL = 'all'
 const MORE_REGIONS_ID = 'home-more-regions'
 const LIST_END_ID = 'home-list-end'
 
-const listedArticles = newestFirst(articles)
-/** Library-wide counts decide the order of the province and city rows, so tabs do not jump about. */
-const regionTotals = countByRegion(articles, provinces)
+/**
+ * Library-wide counts (the pipeline's, in the catalog) decide the order of the province and city
+ * rows, so the tabs do not jump about while the list index loads or the topic changes.
+ */
+const regionTotals = catalogRegionCounts(provinces, articleCount)
 const provinceRow = mostArticlesFirst(regionTotals.provinces)
 const topicOptions: TabOption<string>[] = [{ key: ALL, label: '全部' }, ...TOPICS.map((t) => ({ key: t, label: t }))]
 
@@ -55,7 +57,7 @@ const FIRST_SCREEN_CARDS = 6
  * cards, a page more each time `loadMore` runs. A new `resetKey` (other filters) starts again
  * at one page.
  */
-function usePagedList<T>(list: T[], resetKey: string) {
+function usePagedList<T>(list: T[], resetKey: string, complete: boolean) {
   const [firstScreenOnly, setFirstScreenOnly] = useState(true)
   useEffect(() => {
     // A transition renders in slices and lets the browser paint the first cards before it.
@@ -64,13 +66,36 @@ function usePagedList<T>(list: T[], resetKey: string) {
   const [paging, setPaging] = useState({ key: resetKey, pages: 1 })
   const pages = paging.key === resetKey ? paging.pages : 1
   const shown = firstScreenOnly ? Math.min(list.length, FIRST_SCREEN_CARDS) : Math.min(list.length, pages * LIST_PAGE_SIZE)
-  const hasMore = shown < list.length
+  // While the list index is still arriving there is more to come even when all of it is shown.
+  const hasMore = shown < list.length || !complete
+  const canShowMore = shown < list.length
   const loadMore = useCallback(() => {
     // Not before the first page is on screen: the first screenful alone may show the end line.
-    if (!hasMore || firstScreenOnly) return
+    if (!canShowMore || firstScreenOnly) return
     startTransition(() => setPaging({ key: resetKey, pages: pages + 1 }))
-  }, [hasMore, firstScreenOnly, resetKey, pages])
+  }, [canShowMore, firstScreenOnly, resetKey, pages])
   return { items: list.slice(0, shown), hasMore, loadMore }
+}
+
+/**
+ * The list index, newest first: the packaged head at once, the rest when its shards are here
+ * (none to fetch while the catalog holds every article).
+ */
+function useArticleList(): ListEntry[] {
+  const [list, setList] = useState<ListEntry[]>(loadedArticleList)
+  useEffect(() => {
+    if (list.length >= articleCount) return
+    let current = true
+    loadArticleList().then(
+      (all) => current && all !== list && setList(all),
+      // The head still lists the newest articles; the rest comes with the next visit.
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [list])
+  return list
 }
 
 const filtersKey = (f: ArticleFilters) => `${f.province ?? ''}|${f.city ?? ''}|${f.topic ?? ''}`
@@ -91,8 +116,14 @@ export default function HomePage() {
     if (province || city || topic) applyFilters(normalizeFilters({ province, city, topic }, provinces))
   })
 
-  // Counts follow the chosen topic: the number on a place is what choosing it will list.
-  const counts = useMemo(() => countByRegion(articles, provinces, filters.topic), [filters.topic])
+  const listedArticles = useArticleList()
+  const complete = listedArticles.length >= articleCount
+  // Counts follow the chosen topic once the whole list index is here: the number on a place is
+  // what choosing it will list. Until then, the catalog's library-wide counts.
+  const counts = useMemo(
+    () => (complete ? countByRegion(listedArticles, provinces, filters.topic) : regionTotals),
+    [complete, listedArticles, filters.topic],
+  )
   const regionOptions = useMemo<TabOption<string>[]>(
     () => [
       { key: ALL, label: '全部地区', count: counts.total },
@@ -111,9 +142,9 @@ export default function HomePage() {
     ]
   }, [filters.province, cities, counts])
 
-  const list = useMemo(() => filterArticles(listedArticles, filters), [filters])
+  const list = useMemo(() => filterArticles(listedArticles, filters), [listedArticles, filters])
   const filtered = hasActiveFilters(filters)
-  const page = usePagedList(list, filtersKey(filters))
+  const page = usePagedList(list, filtersKey(filters), complete)
   useReachBottom(page.loadMore)
   const { hasMore, loadMore } = page
   const shownCount = page.items.length
@@ -203,7 +234,7 @@ export default function HomePage() {
             {filters.province !== null && (
               <Text className='hn-chip home__region'>{regionLabel({ province: filters.province, city: filters.city ?? undefined })}</Text>
             )}
-            <Text className='home__count'>{`共 ${list.length} 篇`}</Text>
+            <Text className='home__count'>{`共 ${filtered ? list.length : articleCount} 篇`}</Text>
           </View>
           {filtered && list.length > 0 && (
             <View className='home__clear' {...pressable(clearFilters)} role='button'>
@@ -236,7 +267,7 @@ export default function HomePage() {
               className='home__more'
               {...pressable(page.loadMore)}
               role='button'
-              aria-label={`加载更多，已显示 ${page.items.length} 篇，共 ${list.length} 篇`}
+              aria-label={`加载更多，已显示 ${page.items.length} 篇，共 ${filtered ? list.length : articleCount} 篇`}
             >
               <Text>加载中…</Text>
             </View>
