@@ -20,8 +20,6 @@ const ROOT = resolve(__dirname, '..')
 const CPU_THROTTLING = 4
 const TIMEOUT_MS = 60_000
 const RUNS = 5
-/** The search page waits this long after the last keystroke (src/pages/search/index.tsx). */
-const SEARCH_DEBOUNCE_MS = 200
 
 interface Args {
   json: boolean
@@ -122,10 +120,10 @@ function waitInPage(selector: string, text: string | null, timeout: number): Pro
 interface BrowserFigures {
   firstListMs: { p50: number; max: number; runs: number }
   openArticleMs: { p50: number; max: number; runs: number }
-  /** From the keystroke to results on screen, the page's pause after typing included. */
-  typingToResultsMs: { p50: number; p95: number; queries: number; debounceMs: number }
-  /** The same minus that pause: the search and the redraw. */
-  searchAfterPauseMs: { p50: number; p95: number }
+  /** Opening the search page until its engine is built (大家都在搜 shows): index load + build. */
+  searchReadyMs: number
+  /** From the keystroke to results on screen, with the engine built. */
+  typingToResultsMs: { p50: number; p95: number; queries: number }
 }
 
 async function measureBrowser(h5Dir: string, queries: string[]): Promise<BrowserFigures> {
@@ -195,15 +193,15 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
     }
 
     // Typing to results: the search page loaded, each query typed into an empty box, until
-    // its first result (or 没有找到) is on screen. Includes the page's own pause after typing.
+    // its first result (or 没有找到) is on screen. The page searches as the reader types (no pause).
+    const searchOpened = Date.now()
     await page.goto(`${server.url}#/pages/search/index`, { timeout: TIMEOUT_MS })
     await page.getByText('大家都在搜').first().waitFor({ timeout: TIMEOUT_MS })
+    const searchReadyMs = Date.now() - searchOpened
     const input = page.locator('input').first()
     const typing: number[] = []
     for (const query of queries) {
       await input.fill('')
-      // Until the cleared box has passed the pause too, typing would briefly show the old results.
-      await page.waitForTimeout(SEARCH_DEBOUNCE_MS + 150)
       await page.waitForFunction(() => !document.querySelector('.search__results, .search__none'), null, { timeout: TIMEOUT_MS })
       await page.evaluate(() => ((window as unknown as BenchWindow).__typedAt = performance.now()))
       const shown = page.evaluate((timeout: number) => (window as unknown as BenchWindow).__waitInPage('.search__results .article-card, .search__none', null, timeout), TIMEOUT_MS)
@@ -217,8 +215,8 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
     return {
       firstListMs: { p50: percentile(firstList, 50), max: Math.max(...firstList), runs: firstList.length },
       openArticleMs: { p50: percentile(openArticle, 50), max: Math.max(...openArticle), runs: openArticle.length },
-      typingToResultsMs: { p50: percentile(typing, 50), p95: percentile(typing, 95), queries: typing.length, debounceMs: SEARCH_DEBOUNCE_MS },
-      searchAfterPauseMs: { p50: percentile(typing, 50) - SEARCH_DEBOUNCE_MS, p95: percentile(typing, 95) - SEARCH_DEBOUNCE_MS },
+      searchReadyMs,
+      typingToResultsMs: { p50: percentile(typing, 50), p95: percentile(typing, 95), queries: typing.length },
     }
   } finally {
     await browser.close()
@@ -289,7 +287,6 @@ async function main() {
       firstListWithin1_2x: largest.firstListMs.p50 <= 1.2 * base.firstListMs.p50,
       openArticleWithin300ms: largest.openArticleMs.p50 <= 300,
       typingP95Within150ms: largest.typingToResultsMs.p95 <= 150,
-      searchAfterPauseP95Within150ms: largest.searchAfterPauseMs.p95 <= 150,
     },
   }
   if (args.json) {
@@ -299,7 +296,7 @@ async function main() {
   for (const s of sizes) {
     console.log(
       `${s.articles} articles: pipeline ${s.pipelineSeconds} s; weapp main ${s.weappMainKB} KB, largest subpackage ${s.weappLargestSubpackageKB} KB, whole ${s.weappWholeKB} KB; ` +
-        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms`,
+        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, search ready ${s.searchReadyMs} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms`,
     )
   }
   console.log(JSON.stringify(report.targets))

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, useState } from 'react'
+import { Fragment, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
@@ -12,8 +12,7 @@ import { searchShare } from '../../features/share/links'
 import { useListShare } from '../../features/share/listShare'
 import './index.css'
 
-/** Results follow typing after this pause, so every keystroke does not re-rank. */
-export const SEARCH_DEBOUNCE_MS = 200
+/** Cards drawn per query: the engine ranks them all, the page draws only the best. */
 const RESULT_LIMIT = 20
 
 /** Long queries are shortened where they are quoted back to the reader. */
@@ -50,7 +49,9 @@ export default function SearchPage() {
   const router = useRouter()
   const initialQuery = readParam(router.params, 'q').slice(0, MAX_QUERY_LENGTH)
   const [input, setInput] = useState(initialQuery)
-  const [query, setQuery] = useState(initialQuery)
+  // Results follow every keystroke with no fixed wait: React draws the typed character first and
+  // ranks at lower priority, dropping a ranking a newer keystroke has made stale.
+  const query = useDeferredValue(input)
   const history = useSearchHistory()
   const { rememberSearch, forgetSearch, clearSearchHistory } = useSearchHistoryActions()
   const largeText = useLargeText()
@@ -60,12 +61,6 @@ export default function SearchPage() {
     // Only the query the page was opened with; later ones are remembered when confirmed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
-
-  useEffect(() => {
-    if (input === query) return
-    const timer = setTimeout(() => setQuery(input), SEARCH_DEBOUNCE_MS)
-    return () => clearTimeout(timer)
-  }, [input, query])
 
   const trimmed = query.trim()
   useListShare(searchShare(trimmed))
@@ -79,12 +74,10 @@ export default function SearchPage() {
   const searchNow = (term: string) => {
     const q = term.slice(0, MAX_QUERY_LENGTH)
     setInput(q)
-    setQuery(q)
     rememberSearch(q)
   }
   const clearInput = () => {
     setInput('')
-    setQuery('')
   }
 
   return (
