@@ -7,6 +7,14 @@ import { WeappDataPackagesPlugin } from './dataPackages'
 // transpile node_modules unless told to.
 const transpiledModules = /node_modules[\\/](fuse\.js|zustand|qrcode-generator)[\\/]/
 
+const h5BaseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
+/**
+ * The site's path on its host ('' at the root, '/health' for https://example.org/health/): the
+ * router's basename, and the root of every absolute asset URL. Real per-article paths
+ * (/article/<id>/) need absolute asset URLs: './' would resolve under /article/<id>/.
+ */
+const h5BasePath = new URL(h5BaseUrl).pathname.replace(/\/+$/, '')
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'health-news',
@@ -18,7 +26,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       // Base URL of the public H5 site, used in share links and poster QR codes.
-      H5_BASE_URL: JSON.stringify(process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'),
+      H5_BASE_URL: JSON.stringify(h5BaseUrl),
       // WeChat JS-SDK signature endpoint for H5 inside WeChat; empty = JS-SDK off
       // (src/features/share/wechatJssdk.ts explains what the endpoint must answer).
       WECHAT_JSSDK_SIGNATURE_URL: JSON.stringify(process.env.WECHAT_JSSDK_SIGNATURE_URL || ''),
@@ -39,9 +47,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      publicPath: './',
+      publicPath: `${h5BasePath}/`,
       staticDirectory: 'static',
-      router: { mode: 'hash' },
+      // Real addresses (/, /search/, /article/<id>/) that scripts/prerender.ts writes as HTML
+      // files; src/core/routes.ts maps page routes to them. The first alias of each page is what
+      // Taro's navigation writes, the others are what it recognises; `:id` becomes the page's
+      // `id` param (Taro passes route params as page options). Unknown paths fall through to the
+      // not-found page (H5 only, see src/app.config.ts). Old #/pages/... links are forwarded by
+      // the boot script in src/index.html before the router starts.
+      router: {
+        mode: 'browser',
+        basename: h5BasePath,
+        customRoutes: {
+          '/pages/index/index': ['/', '/pages/index/index', '/index.html'],
+          '/pages/search/index': ['/search/', '/pages/search/index'],
+          '/pages/detail/index': ['/pages/detail/index', '/article/:id/'],
+          '/pages/not-found/index': ['/pages/not-found/index', '/(.*)'],
+        },
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

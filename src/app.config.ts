@@ -6,8 +6,12 @@ import packages from './data/packages.json'
 // small collection, every article. H5 fetches the same files as lazy chunks instead.
 const dataPackages = process.env.TARO_ENV === 'weapp' ? packages.packages : []
 
+// H5 only: the page every unknown address shows (its route is the router's last, catch-all
+// alias in config/index.ts). A mini-program only opens pages it ships, so weapp has none.
+const h5OnlyPages = process.env.TARO_ENV === 'h5' ? ['pages/not-found/index'] : []
+
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/search/index', 'pages/detail/index'],
+  pages: ['pages/index/index', 'pages/search/index', 'pages/detail/index', ...h5OnlyPages],
   ...(dataPackages.length > 0 && {
     subPackages: dataPackages.map((pkg) => ({ root: pkg.root, pages: [] })),
     preloadRule: { 'pages/index/index': { network: 'all', packages: [dataPackages[0].root] } },

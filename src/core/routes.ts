@@ -41,17 +41,90 @@ export function homeRoute(filters?: Partial<ArticleFilters>): string {
   })
 }
 
+/**
+ * The H5 site's own address for a page route, relative to the site root (no leading slash):
+ *   /pages/index/index?topic=医保     → ?topic=医保
+ *   /pages/search/index?q=医保        → search/?q=医保
+ *   /pages/detail/index?id=X&from=…  → article/X/?from=…
+ * These are real paths with a prerendered HTML file each (scripts/prerender.ts), so a link
+ * preview or a search engine reads the article without running any script. Other routes (the
+ * not-found page, unknown pages) keep their page path.
+ */
+export function publicPath(route: string): string {
+  const at = route.indexOf('?')
+  const page = routeKey(route)
+  const params = new URLSearchParamsLite(at < 0 ? '' : route.slice(at + 1))
+  if (page === routeKey(PAGE_PATHS.home)) return params.toQuery()
+  if (page === routeKey(PAGE_PATHS.search)) return `search/${params.toQuery()}`
+  if (page === routeKey(PAGE_PATHS.detail)) {
+    const id = params.take('id')
+    // Ids are URL-safe by construction (ids.ts); anything else keeps the query form.
+    if (id && /^[0-9a-z]+$/i.test(id)) return `article/${id}/${params.toQuery()}`
+  }
+  return `${page}${at < 0 ? '' : route.slice(at)}`
+}
+
+/**
+ * The page route for a site path (relative to the site root, no leading slash) and its query:
+ * the reverse of publicPath, for old #/pages/... links and for telling pages apart on H5.
+ * Returns null for a path that is no page of the app.
+ */
+export function routeOfPublicPath(path: string, query = ''): string | null {
+  const clean = path.replace(/^\/+/, '').replace(/index\.html$/, '')
+  const q = query.replace(/^\?/, '')
+  const withQ = (route: string) => (q ? `${route}?${q}` : route)
+  if (clean === '') return withQ(PAGE_PATHS.home)
+  if (/^search\/?$/.test(clean)) return withQ(PAGE_PATHS.search)
+  const article = /^article\/([0-9a-z]+)\/?$/i.exec(clean)
+  if (article) return `${PAGE_PATHS.detail}?id=${article[1]}${q ? `&${q}` : ''}`
+  const page = (Object.keys(PAGE_PATHS) as PageName[]).find((name) => routeKey(PAGE_PATHS[name]) === routeKey(clean))
+  return page ? withQ(`/${routeKey(clean)}`) : null
+}
+
+/** The query pairs of a route, kept encoded exactly as routes.ts wrote them. */
+class URLSearchParamsLite {
+  private pairs: string[]
+  constructor(query: string) {
+    this.pairs = query.split('&').filter((pair) => pair !== '')
+  }
+  /** Removes `key` and returns its raw (still encoded) value. */
+  take(key: string): string | null {
+    const at = this.pairs.findIndex((pair) => pair.split('=')[0] === key)
+    if (at < 0) return null
+    const [pair] = this.pairs.splice(at, 1)
+    return pair.slice(key.length + 1)
+  }
+  toQuery(): string {
+    return this.pairs.length ? `?${this.pairs.join('&')}` : ''
+  }
+}
+
 /** Page path without leading slash or query, as mini-program page stacks report `route`. */
 export function routeKey(pathOrRoute: string): string {
   return pathOrRoute.replace(/[?#].*$/, '').replace(/^\/+/, '')
 }
 
+/**
+ * True when a page-stack route or path is `page`. On H5 the stack holds site paths (/, /search/,
+ * /article/<id>/, with the site's base path in front when it has one), on weapp page paths.
+ */
 export function isRouteOf(page: PageName, pathOrRoute: string | undefined | null): boolean {
-  return typeof pathOrRoute === 'string' && routeKey(pathOrRoute) === routeKey(PAGE_PATHS[page])
+  if (typeof pathOrRoute !== 'string') return false
+  if (routeKey(pathOrRoute) === routeKey(PAGE_PATHS[page])) return true
+  const path = pathOrRoute.replace(/[?#].*$/, '')
+  return PUBLIC_PATH_PATTERNS[page].test(path)
 }
 
-/** The public H5 link for a route; the H5 build uses hash routing (`#/pages/...`). */
+/** Site paths of each page (after any base path), as the H5 router's stack reports them. */
+const PUBLIC_PATH_PATTERNS: Record<PageName, RegExp> = {
+  // The site root: the last segment is empty or index.html, and it is not one of the others.
+  home: /^(?!.*\/(?:search|article\/[0-9a-z]+)\/?$)(?:.*\/)?(?:index\.html)?$/i,
+  search: /\/search\/?$/,
+  detail: /\/article\/[0-9a-z]+\/?$/i,
+}
+
+/** The public H5 link for a route: `<base>article/<id>/`, `<base>search/?q=…`, `<base>?topic=…`. */
 export function h5Url(baseUrl: string, route: string): string {
-  const base = baseUrl.replace(/#.*$/, '')
-  return `${base.endsWith('/') ? base : `${base}/`}#${route.startsWith('/') ? route : `/${route}`}`
+  const base = baseUrl.replace(/#.*$/, '').replace(/\?.*$/, '')
+  return `${base.endsWith('/') ? base : `${base}/`}${publicPath(route.startsWith('/') ? route : `/${route}`)}`
 }

@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro'
 import type { ArticleFilters } from '../core/filters'
 import { detailRoute, homeRoute, isRouteOf, searchRoute } from '../core/routes'
+import { pageUrl } from './pageUrl'
 
 /** weapp refuses navigateTo beyond 10 pages; replace the top page before reaching that. */
 const MAX_STACK_DEPTH = 9
@@ -20,7 +21,8 @@ export function isFirstPage(): boolean {
   return pageStack().length <= 1
 }
 
-function push(url: string): void {
+function push(route: string): void {
+  const url = pageUrl(route)
   if (pageStack().length >= MAX_STACK_DEPTH) Taro.redirectTo({ url })
   else Taro.navigateTo({ url })
 }
@@ -46,7 +48,7 @@ export function goHome(filters?: Partial<ArticleFilters>): void {
   } else if (homeIndex === 0 && stack.length === 1) {
     // Already home: nothing to do.
   } else {
-    Taro.reLaunch({ url: homeRoute(filters) })
+    Taro.reLaunch({ url: pageUrl(homeRoute(filters)) })
   }
 }
 
