@@ -123,8 +123,13 @@ const PUBLIC_PATH_PATTERNS: Record<PageName, RegExp> = {
   detail: /\/article\/[0-9a-z]+\/?$/i,
 }
 
+/** An absolute address on the H5 site: `baseUrl` (its root, with or without a trailing slash) + `path`. */
+export function siteUrl(baseUrl: string, path: string): string {
+  const base = baseUrl.replace(/#.*$/, '').replace(/\?.*$/, '')
+  return `${base.endsWith('/') ? base : `${base}/`}${path.replace(/^\/+/, '')}`
+}
+
 /** The public H5 link for a route: `<base>article/<id>/`, `<base>search/?q=…`, `<base>?topic=…`. */
 export function h5Url(baseUrl: string, route: string): string {
-  const base = baseUrl.replace(/#.*$/, '').replace(/\?.*$/, '')
-  return `${base.endsWith('/') ? base : `${base}/`}${publicPath(route.startsWith('/') ? route : `/${route}`)}`
+  return siteUrl(baseUrl, publicPath(route.startsWith('/') ? route : `/${route}`))
 }
