@@ -8,8 +8,8 @@
 import { buildSync } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
-import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { encodePalettePng, type Pixels } from './lib/palettePng'
 
 const repoRoot = path.resolve(__dirname, '..')
 const outFile = path.join(repoRoot, 'src', 'assets', 'share', 'default-card.png')
@@ -34,74 +34,6 @@ const entry = `
     return { width: canvas.width, height: canvas.height, rgba: Array.from(pixels) }
   }
 `
-
-interface Pixels {
-  width: number
-  height: number
-  rgba: number[]
-}
-
-/**
- * Encodes an opaque image as an indexed (palette) PNG. The card is flat colours plus
- * anti-aliased text, so a palette of at most 256 colours loses nothing visible and is a fraction
- * of the browser's RGBA PNG. Channels are rounded more coarsely until the colours fit.
- */
-function encodePalettePng({ width, height, rgba }: Pixels): Buffer {
-  let step = 1
-  let palette: number[] = []
-  let indices = new Uint8Array(width * height)
-  for (;;) {
-    const index = new Map<number, number>()
-    palette = []
-    let overflow = false
-    for (let p = 0; p < width * height && !overflow; p++) {
-      const q = (v: number) => Math.min(255, Math.round(v / step) * step)
-      const colour = (q(rgba[p * 4]) << 16) | (q(rgba[p * 4 + 1]) << 8) | q(rgba[p * 4 + 2])
-      let i = index.get(colour)
-      if (i === undefined) {
-        if (palette.length === 256) overflow = true
-        i = palette.length
-        index.set(colour, i)
-        palette.push(colour)
-      }
-      indices[p] = i
-    }
-    if (!overflow) break
-    step *= 2
-    indices = new Uint8Array(width * height)
-  }
-  const raw = Buffer.alloc((width + 1) * height)
-  for (let y = 0; y < height; y++) {
-    raw[y * (width + 1)] = 0
-    Buffer.from(indices.buffer, y * width, width).copy(raw, y * (width + 1) + 1)
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(zlib.crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header[8] = 8 // bit depth
-  header[9] = 3 // colour type: indexed
-  const plte = Buffer.alloc(palette.length * 3)
-  palette.forEach((c, i) => {
-    plte[i * 3] = (c >> 16) & 255
-    plte[i * 3 + 1] = (c >> 8) & 255
-    plte[i * 3 + 2] = c & 255
-  })
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('PLTE', plte),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 async function main(): Promise<void> {
   const bundle = buildSync({

@@ -1,4 +1,7 @@
 // Tiny zero-dependency static server for the H5 build (dist/h5), bound to 127.0.0.1 only.
+// It does what a static host or CDN in front of the site must do (README, 发布 H5): serve
+// dir/index.html for /dir/, send the build's .br/.gz copies when the browser accepts them, cache
+// hashed files for good and revalidate the rest, and answer unknown paths with 404 + 404.html.
 // `npm run serve` / `npm start` use it from the command line:
 //   node scripts/serve.mjs [directory]        (PORT env, default 8080; PORT=0 picks a free port)
 // The first-screen benchmark and the screenshot script import `startServer`; the jest e2e tests
@@ -45,6 +48,14 @@ async function isFile(file) {
   }
 }
 
+async function isDirectory(file) {
+  try {
+    return (await fs.stat(file)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
 /** Maps a request path to a file under root, or null when it escapes root or is garbled. */
 function resolveUnderRoot(root, urlPath) {
   let decoded
@@ -57,59 +68,120 @@ function resolveUnderRoot(root, urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : null
 }
 
+/** Files whose name carries a content hash (app.1a2b3c4d.js): they never change, cache for good. */
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/i
+
+/**
+ * The encoding to send, from Accept-Encoding and the precompressed copies the build wrote
+ * (scripts/lib/precompress.ts): brotli first, then gzip, else the file as it is.
+ */
+function chooseEncoding(acceptEncoding) {
+  const accepted = new Map()
+  for (const part of String(acceptEncoding || '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';')
+    if (!name) continue
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    accepted.set(name, q ? Number(q.slice(2)) : 1)
+  }
+  const ok = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0
+  return ['br', 'gzip'].filter(ok)
+}
+
+/** The base path the build was made for (scripts/prerender.ts writes site.json), '' at the root. */
+async function readBasePath(root) {
+  try {
+    const site = JSON.parse(await fs.readFile(path.join(root, 'site.json'), 'utf8'))
+    return typeof site.basePath === 'string' ? site.basePath.replace(/\/+$/, '') : ''
+  } catch {
+    return ''
+  }
+}
+
 /**
  * Starts the server. Resolves once it listens, with its URL and a close() that also drops
  * keep-alive connections (so tests end promptly).
  * Rejects with a readable Error when the build is missing or the port is taken.
+ *   basePath: serve the site under this path (default: site.json's, i.e. H5_BASE_URL's path)
+ *   htmlFile: answer every page address with this file (the prerender step loads the bare app)
  */
-export async function startServer({ root = defaultRoot, port = 0, host = HOST, log = false } = {}) {
+export async function startServer({ root = defaultRoot, port = 0, host = HOST, log = false, basePath, htmlFile } = {}) {
   root = path.resolve(root)
   const indexFile = path.join(root, 'index.html')
   if (!(await isFile(indexFile))) {
     throw new Error(`No H5 build found: ${indexFile} is missing. Run "npm run build:h5" first.`)
   }
+  const base = basePath ?? (await readBasePath(root))
+  const notFoundFile = path.join(root, '404.html')
+
+  async function send(req, res, file, status, cacheControl) {
+    const headers = {
+      'Content-Type': contentTypeOf(file),
+      'Cache-Control': cacheControl,
+      Vary: 'Accept-Encoding',
+    }
+    let body = null
+    for (const encoding of chooseEncoding(req.headers['accept-encoding'])) {
+      const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`
+      if (await isFile(copy)) {
+        body = await fs.readFile(copy)
+        headers['Content-Encoding'] = encoding
+        break
+      }
+    }
+    if (body === null) body = await fs.readFile(file)
+    headers['Content-Length'] = body.length
+    res.writeHead(status, headers)
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
 
   const server = createServer(async (req, res) => {
-    const urlPath = new URL(req.url || '/', 'http://localhost').pathname
+    const url = new URL(req.url || '/', 'http://localhost')
+    let urlPath = url.pathname
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
     }
-    const requested = resolveUnderRoot(root, urlPath)
-    if (requested === null) {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request path')
+    // Browsers ask every site for /favicon.ico; the build has no such file, and a 404 would
+    // show up as a console error in every end-to-end test.
+    if (urlPath === '/favicon.ico') {
+      res.writeHead(204).end()
       return
     }
-    // Hash routing keeps real routes after '#', but a deep link without the hash (or a
-    // reload on an unknown path) should still get the app rather than a bare 404.
-    let file = requested
-    if (!(await isFile(file))) {
-      // Browsers ask every site for /favicon.ico; the build has no such file, and a 404 would
-      // show up as a console error in every end-to-end test.
-      if (urlPath === '/favicon.ico') {
-        res.writeHead(204).end()
-        return
-      }
-      const looksLikeAsset = path.extname(urlPath) !== '' && !urlPath.endsWith('.html')
-      if (looksLikeAsset) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
-        if (log) console.log(`404 ${urlPath}`)
-        return
-      }
-      file = indexFile
-    }
+    const underBase = base === '' || urlPath === base || urlPath.startsWith(`${base}/`)
+    if (underBase) urlPath = urlPath.slice(base.length) || '/'
+    const requested = underBase ? resolveUnderRoot(root, urlPath) : root + path.sep + '\0'
     try {
-      const body = await fs.readFile(file)
-      res.writeHead(200, {
-        'Content-Type': contentTypeOf(file),
-        'Content-Length': body.length,
-        // index.html must never be cached (it names the hashed bundles); bundles may be.
-        'Cache-Control': file === indexFile ? 'no-cache' : 'public, max-age=31536000, immutable',
-      })
-      res.end(req.method === 'HEAD' ? undefined : body)
+      let file = requested
+      if (file !== null && htmlFile && path.extname(urlPath) === '') {
+        await send(req, res, path.join(root, htmlFile), 200, 'no-cache')
+        return
+      }
+      if (file !== null && (await isDirectory(file))) {
+        // /search → /search/ (its relative links and its canonical address end with a slash).
+        if (!urlPath.endsWith('/')) {
+          res.writeHead(301, { Location: `${base}${urlPath}/${url.search}`, 'Cache-Control': 'no-cache' }).end()
+          return
+        }
+        file = path.join(file, 'index.html')
+      }
+      if (file !== null && (await isFile(file))) {
+        // HTML, the service worker and unhashed files revalidate (they keep their names across
+        // builds); hashed bundles and images are immutable.
+        const immutable = HASHED.test(file) && !file.endsWith('.html')
+        await send(req, res, file, 200, immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        return
+      }
+      if (log) console.log(`404 ${req.url}`)
+      const looksLikeAsset = path.extname(urlPath) !== '' && !urlPath.endsWith('.html')
+      if (!looksLikeAsset && (await isFile(notFoundFile))) {
+        // Every address a person may hold gives a page: 404 for crawlers, 没有找到 for people.
+        await send(req, res, notFoundFile, 404, 'no-cache')
+        return
+      }
+      res.writeHead(requested === null ? 400 : 404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(requested === null ? 'Bad request path' : 'Not found')
     } catch (error) {
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Server error')
-      console.error(`Could not read ${file}: ${error.message}`)
+      console.error(`Could not serve ${urlPath}: ${error.message}`)
     }
   })
 
@@ -130,7 +202,7 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
   return {
     server,
     port: actualPort,
-    url: `http://${host}:${actualPort}/`,
+    url: `http://${host}:${actualPort}${base}/`,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve())

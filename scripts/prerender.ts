@@ -1,0 +1,336 @@
+// The H5 site's pages as HTML files, written after `taro build --type h5` (npm run build:h5):
+//   index.html, search/index.html, article/<id>/index.html, 404.html  (each page's first screen)
+//   share/<id>.png    each article's 5:4 share card (its og:image), drawn by the app's own layout
+//   sitemap.xml, robots.txt, site.json (base path for scripts/serve.mjs), app.html (bare shell)
+// then precompresses every text file (.br and .gz beside it) and generates the service worker.
+//
+// Why snapshots of the built app rather than a second renderer of the data: the HTML must be
+// the app's own first frame, element for element, so that when the scripts arrive and the app
+// takes over there is nothing to move (CLS) and nothing that a second set of templates could
+// get subtly wrong. Each page is loaded from this very build in headless Chromium, its DOM and
+// the styles Taro injects are copied, ids and comments dropped, and article cards turned into
+// real links. The output is byte-identical from run to run (checked by `npm run prerender --
+// --check`), so it stays as deterministic as a plain renderer. ~45 pages take ~15 s.
+//
+//   npx tsx scripts/prerender.ts [dist/h5]        (H5_BASE_URL as for the build)
+import { buildSync } from 'esbuild'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import type { Article } from '../src/core/article'
+import { articlePageTitle, pageDescription, shareCardPath, SITE_NAME } from '../src/core/pageMeta'
+import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
+import { articles, disclaimers } from '../src/data/index'
+import { shareCardContent } from '../src/features/share/shareContent'
+import { encodePalettePng } from './lib/palettePng'
+import { precompressDir } from './lib/precompress'
+import { generateServiceWorker } from './lib/serviceWorker'
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { launchChromium, PHONE } = require('./chromium.cjs') as {
+  launchChromium: () => Promise<Browser>
+  PHONE: Parameters<Browser['newContext']>[0]
+}
+
+const repoRoot = path.resolve(__dirname, '..')
+const dist = path.resolve(process.argv[2] || path.join(repoRoot, 'dist', 'h5'))
+const baseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
+const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '')
+/** The share card at 800×640: sharp where chats show it, ~30 KB as a palette PNG. */
+const CARD_PIXEL_RATIO = 1.6
+/** Marks a file this step wrote, so a second run starts again from the bare shell. */
+const MARK = 'data-prerendered'
+
+interface SitePage {
+  /** Path under the site root, as routes.ts writes it ('' for home). */
+  path: string
+  /** Output file under dist. */
+  file: string
+  title: string
+  description: string
+  /** Absent for the not-found page: it is no address of its own. */
+  canonical?: string
+  image: string
+  type: 'website' | 'article'
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function readShell(): string {
+  const shellFile = path.join(dist, 'app.html')
+  const indexFile = path.join(dist, 'index.html')
+  if (!fs.existsSync(indexFile)) throw new Error(`prerender: ${indexFile} is missing; run "taro build --type h5" first.`)
+  const index = fs.readFileSync(indexFile, 'utf8')
+  if (!index.includes(MARK) && !index.includes('data-shell')) return index
+  if (!fs.existsSync(shellFile)) throw new Error(`prerender: ${indexFile} was already prerendered and ${shellFile} is gone; rebuild H5.`)
+  return fs.readFileSync(shellFile, 'utf8').replace('<style data-shell>', '<style>')
+}
+
+/** The packaged default card as built (under static/), for pages that are no article. */
+function defaultCardUrl(): string {
+  const found = walkFiles(path.join(dist, 'static')).find((file) => /default-card[^/]*\.png$/.test(file))
+  if (!found) throw new Error(`prerender: the default share card is missing from ${path.join(dist, 'static')}`)
+  return siteUrl(baseUrl, path.relative(dist, found).split(path.sep).join('/'))
+}
+
+function walkFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name)
+    return entry.isDirectory() ? walkFiles(file) : [file]
+  })
+}
+
+function sitePages(): SitePage[] {
+  const defaultImage = defaultCardUrl()
+  const home: SitePage = {
+    path: '',
+    file: 'index.html',
+    title: `${SITE_NAME}:医保政策、就医指南与常见疾病问答`,
+    description: '健康资讯:医保政策、就医指南与常见疾病问答',
+    canonical: siteUrl(baseUrl, ''),
+    image: defaultImage,
+    type: 'website',
+  }
+  const search: SitePage = {
+    path: publicPath(PAGE_PATHS.search),
+    file: 'search/index.html',
+    title: `搜索医保、就医与健康问答 - ${SITE_NAME}`,
+    description: '搜索医保政策、就医指南与常见疾病问答,支持拼音和地名。',
+    canonical: siteUrl(baseUrl, publicPath(PAGE_PATHS.search)),
+    image: defaultImage,
+    type: 'website',
+  }
+  const articlePages = articles.map((article: Article): SitePage => {
+    const p = publicPath(`${PAGE_PATHS.detail}?id=${article.id}`)
+    return {
+      path: p,
+      file: `${p}index.html`,
+      title: articlePageTitle(article),
+      description: pageDescription(article),
+      canonical: siteUrl(baseUrl, p),
+      image: siteUrl(baseUrl, shareCardPath(article.id)),
+      type: 'article',
+    }
+  })
+  const notFound: SitePage = {
+    path: 'pages/not-found/index',
+    file: '404.html',
+    title: `没有找到页面 - ${SITE_NAME}`,
+    description: home.description,
+    image: defaultImage,
+    type: 'website',
+  }
+  return [home, search, ...articlePages, notFound]
+}
+
+/** The head tags a link preview or search engine reads, for one page. */
+function headTags(page: SitePage): string {
+  const tags = [
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<meta name="description" content="${escapeHtml(page.description)}">`,
+    page.canonical ? `<link rel="canonical" href="${escapeHtml(page.canonical)}">` : '<meta name="robots" content="noindex">',
+    `<meta property="og:site_name" content="${SITE_NAME}">`,
+    `<meta property="og:type" content="${page.type}">`,
+    `<meta property="og:title" content="${escapeHtml(page.type === 'article' ? page.title.replace(/ - [^-]+$/, '') : page.title)}">`,
+    `<meta property="og:description" content="${escapeHtml(page.description)}">`,
+    `<meta property="og:image" content="${escapeHtml(page.image)}">`,
+    `<meta property="og:image:width" content="800">`,
+    `<meta property="og:image:height" content="640">`,
+  ]
+  if (page.canonical) tags.push(`<meta property="og:url" content="${escapeHtml(page.canonical)}">`)
+  return tags.join('')
+}
+
+/** Runs in the page: the rendered page as static markup, and the styles Taro injected. */
+function snapshotInPage(): { before: string[]; after: string[]; body: string } {
+  const link = document.head.querySelector('link[rel="stylesheet"]')
+  const before: string[] = []
+  const after: string[] = []
+  let seenLink = false
+  for (const element of Array.from(document.head.children)) {
+    if (element === link) seenLink = true
+    if (element.tagName !== 'STYLE' || element.hasAttribute('data-shell')) continue
+    ;(seenLink ? after : before).push(element.textContent || '')
+  }
+  const holder = document.createElement('div')
+  for (const element of Array.from(document.body.children)) {
+    if (element.tagName === 'SCRIPT') continue
+    holder.appendChild(element.cloneNode(true))
+  }
+  // Ids belong to the live app (Taro finds its page containers by id); comments are React's.
+  holder.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'))
+  const walker = document.createTreeWalker(holder, NodeFilter.SHOW_COMMENT)
+  const comments: Node[] = []
+  while (walker.nextNode()) comments.push(walker.currentNode)
+  comments.forEach((node) => node.parentNode?.removeChild(node))
+  // An article card is a tap target in the app; in the HTML it is a real link.
+  holder.querySelectorAll('[data-article-id]').forEach((card) => {
+    const anchor = document.createElement('a')
+    for (const attribute of Array.from(card.attributes)) anchor.setAttribute(attribute.name, attribute.value)
+    anchor.setAttribute('href', `${(window as unknown as { __hnBase: string }).__hnBase}/article/${card.getAttribute('data-article-id')}/`)
+    while (card.firstChild) anchor.appendChild(card.firstChild)
+    card.replaceWith(anchor)
+  })
+  holder.querySelectorAll('[style=""]').forEach((element) => element.removeAttribute('style'))
+  return { before, after, body: holder.innerHTML }
+}
+
+async function waitForPage(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('#app .taro_page .hn-page')
+    return !!root && root.children.length > 0
+  })
+  // Low-priority updates (the rest of the home list, the home bar of a first page) settle first.
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 150)))
+}
+
+/**
+ * Hands the page over to the app: the prerendered copy stays on top until the app's own page
+ * has rendered and stopped changing, then goes in one frame, with its scroll position.
+ * No MutationObserver (very old browsers) or no app at all: the copy simply stays.
+ */
+const TAKEOVER_SCRIPT = `(function(){var s=document.getElementById('hn-prerendered'),a=document.getElementById('app');if(!s||!a||!window.MutationObserver)return;var t=0,q=0;function ready(){var p=a.querySelector('.taro_page .hn-page');return p&&p.children.length>0}function take(){o.disconnect();clearTimeout(t);var f=s.querySelector('.taro_page'),to=a.querySelector('.taro_page');if(f&&to&&f.scrollTop)to.scrollTop=f.scrollTop;s.parentNode&&s.parentNode.removeChild(s)}var o=new MutationObserver(function(){if(!ready())return;if(!q)q=Date.now();clearTimeout(t);if(Date.now()-q>1500)return take();t=setTimeout(take,120)});o.observe(a,{childList:true,subtree:true,characterData:true})})();`
+
+const OVERLAY_CSS = `#hn-prerendered{position:fixed;left:0;top:0;right:0;bottom:0;z-index:2000;overflow:hidden;background:#f2f5f5}#hn-prerendered a[data-article-id]{display:block;color:inherit;text-decoration:none}`
+
+function bootScript(): string {
+  const entry = `
+    import { forwardOldLink } from './scripts/lib/bootRedirect'
+    forwardOldLink(${JSON.stringify(basePath)})
+  `
+  return buildSync({ stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false, target: 'es2015' }).outputFiles[0].text.trim()
+}
+
+function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]; after: string[]; body: string }, boot: string): string {
+  let html = shell
+  html = html.replace(/<title>[^<]*<\/title>/, '').replace(/<meta name="description"[^>]*>/, '')
+  html = html.replace('<html lang="zh-CN">', `<html lang="zh-CN" ${MARK}="">`)
+  // Forward old #/pages/... links before the router starts (the app scripts are deferred).
+  html = html.replace('<head>', `<head><script>${boot}</script>`)
+  html = html.replace(/(<meta charset="utf-8">)/, `$1${headTags(page)}`)
+  const style = (css: string) => `<style>${css}</style>`
+  html = html.replace(/(<link [^>]*rel="stylesheet"[^>]*>)/, `${snapshot.before.map(style).join('')}$1${snapshot.after.map(style).join('')}${style(OVERLAY_CSS)}`)
+  html = html.replace('<div id="app"></div>', `<div id="app"></div><div id="hn-prerendered">${snapshot.body}</div><script>${TAKEOVER_SCRIPT}</script>`)
+  return html
+}
+
+async function drawCards(browser: Browser): Promise<number> {
+  const bundle = buildSync({
+    stdin: {
+      contents: `
+        import { layoutShareCard } from './src/features/share/cardLayout'
+        import { renderDrawOps, contextMeasurer } from './src/features/share/renderDrawOps'
+        window.drawCard = (content, pixelRatio) => {
+          const canvas = document.createElement('canvas')
+          const ctx = canvas.getContext('2d')
+          const layout = layoutShareCard(content, contextMeasurer(ctx))
+          canvas.width = Math.round(layout.width * pixelRatio)
+          canvas.height = Math.round(layout.height * pixelRatio)
+          renderDrawOps(ctx, layout, pixelRatio)
+          // Base64 rather than a JSON array of numbers: 2 MB of pixels cross in a blink.
+          const bytes = ctx.getImageData(0, 0, canvas.width, canvas.height).data
+          let binary = ''
+          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000))
+          return { width: canvas.width, height: canvas.height, rgba: btoa(binary) }
+        }`,
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome100',
+  }).outputFiles[0].text
+  const page = await browser.newPage()
+  await page.setContent('<!doctype html><meta charset="utf-8"><body></body>')
+  await page.addScriptTag({ content: bundle })
+  fs.mkdirSync(path.join(dist, 'share'), { recursive: true })
+  let bytes = 0
+  for (const article of articles) {
+    const content = shareCardContent(article, disclaimers)
+    const drawn = await page.evaluate(([c, r]) => (window as unknown as { drawCard(c: unknown, r: number): { width: number; height: number; rgba: string } }).drawCard(c, r as number), [content, CARD_PIXEL_RATIO] as const)
+    const png = encodePalettePng({ width: drawn.width, height: drawn.height, rgba: Buffer.from(drawn.rgba, 'base64') })
+    bytes += png.length
+    fs.writeFileSync(path.join(dist, shareCardPath(article.id)), png)
+  }
+  await page.close()
+  return bytes
+}
+
+function writeSitemap(pages: SitePage[]): void {
+  const byPath = new Map(articles.map((a) => [publicPath(`${PAGE_PATHS.detail}?id=${a.id}`), a.date]))
+  const urls = pages
+    .filter((p) => p.canonical)
+    .map((p) => `  <url><loc>${escapeHtml(p.canonical as string)}</loc>${byPath.has(p.path) ? `<lastmod>${byPath.get(p.path)}</lastmod>` : ''}</url>`)
+  fs.writeFileSync(path.join(dist, 'sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`)
+  fs.writeFileSync(path.join(dist, 'robots.txt'), `User-agent: *\nAllow: /\nDisallow: ${basePath}/pages/\nSitemap: ${siteUrl(baseUrl, 'sitemap.xml')}\n`)
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const timing = (label: string) => process.env.PRERENDER_TIMING && console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  const shell = readShell()
+  // The shell's own style must not be copied a second time.
+  const markedShell = shell.replace('<style>html,body{height:100%}</style>', '<style data-shell>html,body{height:100%}</style>')
+  fs.writeFileSync(path.join(dist, 'index.html'), markedShell)
+  fs.writeFileSync(path.join(dist, 'app.html'), markedShell)
+  fs.writeFileSync(path.join(dist, 'site.json'), `${JSON.stringify({ basePath }, null, 2)}\n`)
+  const pages = sitePages()
+  const boot = bootScript()
+
+  // eslint-disable-next-line @typescript-eslint/ban-ts-comment
+  // @ts-ignore serve.mjs is plain ESM without types
+  const { startServer } = (await import('./serve.mjs')) as {
+    startServer(o: { root: string; basePath?: string; htmlFile?: string }): Promise<{ url: string; close(): Promise<void> }>
+  }
+  const server = await startServer({ root: dist, basePath, htmlFile: 'app.html' })
+  const browser = await launchChromium()
+  const outputs: { page: SitePage; html: string }[] = []
+  let cardBytes = 0
+  try {
+    const context = await browser.newContext(PHONE)
+    const page = await context.newPage()
+    await page.addInitScript((base) => ((window as unknown as { __hnBase: string }).__hnBase = base), basePath)
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    for (const sitePage of pages) {
+      // The bare shell for every page, so no earlier snapshot leaks into the next.
+      await page.goto(`${server.url}${sitePage.path}`)
+      await waitForPage(page)
+      if (errors.length) throw new Error(`prerender: ${sitePage.path || '/'} threw in the browser: ${errors.join('; ')}`)
+      const snapshot = await page.evaluate(snapshotInPage)
+      outputs.push({ page: sitePage, html: composeHtml(shell, sitePage, snapshot, boot) })
+    }
+    timing('pages')
+    cardBytes = await drawCards(browser)
+    timing('cards')
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+  // Written only after every page rendered: a failure leaves no half-prerendered site.
+  for (const { page, html } of outputs) {
+    const file = path.join(dist, page.file)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, html)
+  }
+  writeSitemap(pages)
+  const sw = await generateServiceWorker(dist, basePath)
+  timing('service worker')
+  const compressed = precompressDir(dist)
+  const htmlBytes = outputs.reduce((sum, o) => sum + Buffer.byteLength(o.html), 0)
+  console.log(
+    `prerendered ${outputs.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
+      `sitemap ${pages.filter((p) => p.canonical).length} URLs, service worker precaches ${sw.count} files (${Math.round(sw.size / 1024)} KB), ` +
+      `${compressed.files} files precompressed (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
