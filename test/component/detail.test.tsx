@@ -69,14 +69,14 @@ describe('detail page', () => {
     const related = structured.related.map((id) => getArticle(id)!)
     expect(listedTitles(section)).toEqual(related.map((a) => a.title))
     fireEvent.click(within(section).getByText(related[0].title))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${related[0].id}` })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/article/${related[0].id}/` })
   })
 
   it('replaces itself instead of overflowing the page stack after many related hops', () => {
     openDetail(structured.id, Array.from({ length: 9 }, () => 'pages/detail/index'))
     const related = getArticle(structured.related[0])!
     fireEvent.click(within(screen.getByText('相关推荐').parentElement as HTMLElement).getByText(related.title))
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${related.id}` })
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/article/${related.id}/` })
     expect(Taro.navigateTo).not.toHaveBeenCalled()
   })
 
@@ -94,13 +94,13 @@ describe('detail page', () => {
     const topic = excerptOnly.topics[0]
     fireEvent.click(chips().getByText(topic))
     expect(useAppStore.getState().filters).toEqual({ province: null, city: null, topic })
-    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `/pages/index/index?topic=${encodeURIComponent(topic)}` })
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `/?topic=${encodeURIComponent(topic)}` })
   })
 
   it('offers a visible way home only when it is the first page (opened from a shared link)', () => {
     const shared = openDetail(structured.id, ['pages/detail/index'])
     fireEvent.click(screen.getByText('返回首页'))
-    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' })
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/' })
     shared.unmount()
     openDetail(structured.id)
     expect(screen.queryByText('返回首页')).toBeNull()

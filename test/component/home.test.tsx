@@ -134,13 +134,13 @@ describe('home page', () => {
     render(<HomePage />)
     const target = newestFirst(articles)[3]
     fireEvent.click(screen.getByText(target.title))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${target.id}` })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/article/${target.id}/` })
   })
 
   it('opens the search page from the search bar', () => {
     render(<HomePage />)
     fireEvent.click(screen.getByText('搜索医保、医院、疾病'))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/search/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/search/' })
   })
 
   it('keeps the chosen tabs when the page is shown again (back from an article)', () => {

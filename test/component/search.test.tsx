@@ -178,7 +178,7 @@ describe('search page', () => {
     settle()
     const top = getSearchEngine().search('辽源', { limit: 20 })[0].article
     fireEvent.click(screen.getByText((_, el) => el?.classList.contains('article-card__title') === true && el.textContent === top.title))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${top.id}` })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/article/${top.id}/` })
     expect(useAppStore.getState().searchHistory[0]).toBe('辽源')
   })
 })

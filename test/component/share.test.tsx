@@ -45,7 +45,7 @@ describe('转发给家人 in a browser', () => {
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '链接已复制,可以粘贴发给家人' })))
     const copied = (writeText.mock.calls[0] as unknown as [string])[0]
     expect(copied).toContain(article.title)
-    expect(copied).toContain(`#/pages/detail/index?id=${article.id}&from=share`)
+    expect(copied).toContain(`/article/${article.id}/?from=share`)
   })
 
   it('shows the link to copy by hand when the browser refuses the clipboard', async () => {
@@ -55,7 +55,7 @@ describe('转发给家人 in a browser', () => {
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
     const modal = (Taro.showModal as jest.Mock).mock.calls[0][0] as { title: string; content: string }
     expect(modal.title).toBe('请手动复制链接')
-    expect(modal.content).toContain(`id=${article.id}`)
+    expect(modal.content).toContain(`/article/${article.id}/`)
   })
 
   it("inside WeChat's browser points at the ··· menu instead, and can be dismissed", async () => {
@@ -88,7 +88,7 @@ describe('landing from a share', () => {
     taroTest.setPageStack(['pages/detail/index'])
     const { rerender } = render(<SharedLandingBanner from='share' />)
     fireEvent.click(screen.getByText('打开首页看更多健康资讯'))
-    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' })
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/' })
     rerender(<SharedLandingBanner from='timeline' />)
     expect(screen.getByText('打开首页看更多健康资讯')).toBeInTheDocument()
   })

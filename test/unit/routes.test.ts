@@ -1,5 +1,5 @@
 import { decodeParam } from '../../src/core/params'
-import { detailRoute, h5Url, homeRoute, isRouteOf, routeKey, searchRoute } from '../../src/core/routes'
+import { detailRoute, h5Url, homeRoute, isRouteOf, publicPath, routeKey, routeOfPublicPath, searchRoute } from '../../src/core/routes'
 
 describe('routes', () => {
   it('builds the detail route with the id as its only param', () => {
@@ -36,9 +36,32 @@ describe('routes', () => {
     expect(isRouteOf('home', undefined)).toBe(false)
   })
 
-  it('builds the public H5 link with hash routing', () => {
-    expect(h5Url('https://example.org/app/', detailRoute('abc'))).toBe('https://example.org/app/#/pages/detail/index?id=abc')
-    expect(h5Url('https://example.org/app', '/pages/index/index')).toBe('https://example.org/app/#/pages/index/index')
-    expect(h5Url('https://example.org/#/old', 'pages/index/index')).toBe('https://example.org/#/pages/index/index')
+  it('builds the public H5 link at the page\'s real address', () => {
+    expect(h5Url('https://example.org/app/', detailRoute('abc'))).toBe('https://example.org/app/article/abc/')
+    expect(h5Url('https://example.org/app', '/pages/index/index')).toBe('https://example.org/app/')
+    expect(h5Url('https://example.org/#/old', searchRoute('医保'))).toBe(`https://example.org/search/?q=${encodeURIComponent('医保')}`)
+    expect(h5Url('https://example.org/', homeRoute({ topic: '医保' }))).toBe(`https://example.org/?topic=${encodeURIComponent('医保')}`)
+    // Not a page of the app: the page path stays (the H5 router shows 没有找到).
+    expect(publicPath('/pages/nope/index?x=1')).toBe('pages/nope/index?x=1')
+  })
+
+  it('maps real addresses and old hash routes back to page routes', () => {
+    expect(routeOfPublicPath('article/abc/', 'from=share')).toBe('/pages/detail/index?id=abc&from=share')
+    expect(routeOfPublicPath('')).toBe('/pages/index/index')
+    expect(routeOfPublicPath('index.html', 'topic=x')).toBe('/pages/index/index?topic=x')
+    expect(routeOfPublicPath('search/', 'q=1')).toBe('/pages/search/index?q=1')
+    expect(routeOfPublicPath('pages/detail/index', 'id=x')).toBe('/pages/detail/index?id=x')
+    expect(routeOfPublicPath('pages/nope/index')).toBeNull()
+    expect(routeOfPublicPath('article/x y/')).toBeNull()
+  })
+
+  it('recognises H5 stack paths, with or without a base path', () => {
+    expect(isRouteOf('home', '/')).toBe(true)
+    expect(isRouteOf('home', '/health/')).toBe(true)
+    expect(isRouteOf('home', '/article/abc/')).toBe(false)
+    expect(isRouteOf('search', '/health/search/')).toBe(true)
+    expect(isRouteOf('home', '/search/')).toBe(false)
+    expect(isRouteOf('detail', '/health/article/abc/?from=share')).toBe(true)
+    expect(isRouteOf('detail', '/search/')).toBe(false)
   })
 })

@@ -26,10 +26,10 @@ describe('share links', () => {
     expect(query.get('from')).toBe('timeline')
   })
 
-  it('H5 link = base URL + hash route of the article', () => {
-    expect(articleH5Url(article.id, BASE)).toBe(`${BASE}#/pages/detail/index?id=${article.id}&from=share`)
+  it('H5 link = base URL + the article\'s own address', () => {
+    expect(articleH5Url(article.id, BASE)).toBe(`${BASE}article/${article.id}/?from=share`)
     // A base without trailing slash or with a stray hash still gives one clean link.
-    expect(articleH5Url('abc', 'https://a.example/app#/x')).toBe('https://a.example/app/#/pages/detail/index?id=abc&from=share')
+    expect(articleH5Url('abc', 'https://a.example/app#/x')).toBe('https://a.example/app/article/abc/?from=share')
   })
 
   it('reads only known share origins', () => {
