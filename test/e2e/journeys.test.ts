@@ -7,6 +7,7 @@ import type { Article, ArticleDataset } from '../../src/core/article'
 import { LIST_PAGE_SIZE } from '../../src/core/filters'
 import datasetJson from '../../src/data/articles.json'
 import { useH5 } from './support/h5'
+import { publicPath } from '../../src/core/routes'
 
 jest.setTimeout(60_000)
 
@@ -41,7 +42,7 @@ async function expectCount(page: Page, expected: number) {
 
 async function expectArticleShown(page: Page, article: Article) {
   await text(page, article.title).waitFor()
-  expect(page.url()).toContain(detailRoute(article.id).replace(/^\//, ''))
+  expect(page.url()).toContain(publicPath(detailRoute(article.id)))
 }
 
 /** The shortest start of `article`'s title (≥ 4 characters) that no other title contains. */
@@ -92,7 +93,7 @@ test(
     await page.getByText(`共 ${inProvince.length} 篇`, { exact: true }).first().waitFor({ state: 'hidden' })
     await page.goBack()
     await expectCount(page, inProvince.length)
-    expect(page.url()).toMatch(/#\/pages\/index\/index/)
+    expect(new URL(page.url()).pathname).toBe('/')
   }),
 )
 
@@ -130,7 +131,7 @@ test(
 
     await text(page, '首页').click()
     await expectCount(page, articles.length)
-    expect(page.url()).toMatch(/#\/pages\/index\/index/)
+    expect(new URL(page.url()).pathname).toBe('/')
   }),
 )
 

@@ -54,7 +54,7 @@ async function homeIsShown(page: Page) {
 
 /** Home is on screen now and still after SETTLE_MS, with the article page nowhere in sight. */
 async function homeStaysShown(page: Page, what: string, slowScriptsPending: () => number = () => 0) {
-  await page.waitForFunction(() => location.hash.includes('/pages/index/index'), null, { timeout: 10_000 })
+  await page.waitForFunction(() => location.pathname === '/', null, { timeout: 10_000 })
   const started = Date.now()
   while (Date.now() - started < SETTLE_MS || slowScriptsPending() > 0) await page.waitForTimeout(100)
   const seen = await page.evaluate(() => {
@@ -65,7 +65,7 @@ async function homeStaysShown(page: Page, what: string, slowScriptsPending: () =
     }
     const counts = [...document.querySelectorAll('.home__count')].filter(visible).map((el) => el.textContent)
     return {
-      hash: location.hash,
+      path: location.pathname,
       counts,
       cardOnScreen: [...document.querySelectorAll('.article-card')].some(visible),
       articleOnScreen: [...document.querySelectorAll('.detail-article__title')].some(visible),
@@ -74,7 +74,7 @@ async function homeStaysShown(page: Page, what: string, slowScriptsPending: () =
   })
   expect({ what, ...seen }).toEqual({
     what,
-    hash: expect.stringMatching(/^#\/pages\/index\/index/),
+    path: '/',
     counts: [countText],
     cardOnScreen: true,
     articleOnScreen: false,
@@ -89,7 +89,7 @@ async function tapFirstArticle(page: Page): Promise<Article> {
   const article = articles.find((a) => a.id === id)
   if (!article) throw new Error(`the first card names no packaged article (data-article-id=${id})`)
   await card.click()
-  await page.waitForFunction(() => location.hash.includes('/pages/detail/index'))
+  await page.waitForFunction(() => location.pathname.startsWith('/article/'))
   return article
 }
 
@@ -106,7 +106,7 @@ async function tapThenBack(page: Page, delayMs: number): Promise<void> {
         card.click()
         const started = performance.now()
         const poll = setInterval(() => {
-          if (location.hash.includes('/pages/detail/index')) {
+          if (location.pathname.startsWith('/article/')) {
             clearInterval(poll)
             setTimeout(() => {
               history.back()

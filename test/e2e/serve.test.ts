@@ -1,5 +1,5 @@
 // scripts/serve.mjs, the static server behind `npm start` and the H5 tests, on a small fixture
-// build: content types, the index.html fallback, 404s for missing files, no way out of the build
+// build: content types, directory index files, the 404 page for unknown paths, 404s for missing files, no way out of the build
 // directory, and clear messages when the build is missing or the port is taken.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -32,6 +32,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(buildDir, 'index.html'), '<!doctype html><title>健康资讯</title>')
   fs.writeFileSync(path.join(buildDir, 'js', 'app.js'), 'console.log(1)')
   fs.writeFileSync(path.join(buildDir, 'app.css'), 'body{}')
+  fs.writeFileSync(path.join(buildDir, '404.html'), '没有找到')
+  fs.mkdirSync(path.join(buildDir, 'article', 'abc'), { recursive: true })
+  fs.writeFileSync(path.join(buildDir, 'article', 'abc', 'index.html'), 'article abc')
   server = await startH5Server(buildDir)
 })
 
@@ -49,8 +52,10 @@ test('prints a 127.0.0.1 URL and serves the build with the right content types',
   expect(await get(`${server.url}app.css`)).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' })
 })
 
-test('unknown page paths get index.html, missing files a 404', async () => {
-  expect(await get(`${server.url}pages/detail/index`)).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' })
+test('a directory serves its index.html, unknown page paths the 404 page with status 404, missing files a 404', async () => {
+  expect(await get(`${server.url}article/abc/`)).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: 'article abc' })
+  expect((await get(`${server.url}article/abc`)).status).toBe(301)
+  expect(await get(`${server.url}pages/detail/index`)).toMatchObject({ status: 404, type: 'text/html; charset=utf-8', body: '没有找到' })
   expect((await get(`${server.url}js/missing.js`)).status).toBe(404)
 })
 

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core'
 import type { Article, ArticleDataset } from '../../src/core/article'
 import datasetJson from '../../src/data/articles.json'
+import { publicPath } from '../../src/core/routes'
 import { useH5 } from './support/h5'
 
 jest.setTimeout(90_000)
@@ -84,7 +85,7 @@ test(
     expect(og.ogDescription).toBe(og.description)
 
     await banner.click()
-    await page.waitForFunction(() => location.hash.includes('/pages/index/index'))
+    await page.waitForFunction(() => location.pathname === '/')
     await page.getByText(articles[0].title).first().waitFor({ state: 'visible' })
     // Leaving the article restores the app's own description.
     await page.waitForFunction(
@@ -106,7 +107,7 @@ test(
     await visit('/pages/detail/index?id=no-such-article&from=share')
     await page.getByText('没有找到这篇文章').waitFor({ state: 'visible' })
     await page.getByText('返回首页').first().click()
-    await page.waitForFunction(() => location.hash.includes('/pages/index/index'))
+    await page.waitForFunction(() => location.pathname === '/')
   }),
 )
 
@@ -168,10 +169,10 @@ test(
     const link = copied.match(/https?:\/\/\S+/)?.[0] as string
     expect(link).toBeDefined()
     const url = new URL(link)
-    expect(url.hash).toBe(`#${detailRoute(article, 'share')}`)
+    expect(`${url.pathname}${url.search}`).toBe(`/${publicPath(detailRoute(article, 'share'))}`)
 
     // The H5 base comes from the build (H5_BASE_URL); here the same build is served locally.
-    await page.goto(`${baseUrl}${url.hash}`)
+    await page.goto(`${baseUrl}${url.pathname.slice(1)}${url.search}`)
     await showsArticle(page, article)
     await page.getByText('打开首页看更多健康资讯').waitFor({ state: 'visible' })
   }),
@@ -198,7 +199,7 @@ test(
     const [data] = (await page.evaluate(() => (window as unknown as { shareCalls: unknown[] }).shareCalls)) as { title: string; text: string; url: string }[]
     expect(data.title).toBe(article.title)
     expect(article.summary.replace(/\s+/g, ' ')).toContain(data.text.replace(/…$/, ''))
-    expect(new URL(data.url).hash).toBe(`#${detailRoute(article, 'share')}`)
+    expect(new URL(data.url).pathname).toBe(`/${publicPath(detailRoute(article))}`)
   }),
 )
 

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { publicPath } from '../../../src/core/routes'
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..')
 export const resultsDir = path.join(repoRoot, 'test-results')
@@ -96,7 +97,7 @@ export interface Journey {
   page: Page
   /** Base URL of the served build, ending in '/'. */
   baseUrl: string
-  /** Opens a hash route such as '/pages/detail/index?id=x' (or '' for the app's start page). */
+  /** Opens a page route such as '/pages/detail/index?id=x' at its real address (or '' for home). */
   visit: (route?: string) => Promise<void>
   problems: Problems
 }
@@ -123,7 +124,7 @@ export function useH5() {
       const { context, page, problems } = await openPhonePage(browser!)
       const baseUrl = server!.url
       const visit = async (route = '') => {
-        await page.goto(route ? `${baseUrl}#${route}` : baseUrl)
+        await page.goto(route ? `${baseUrl}${publicPath(route)}` : baseUrl)
       }
       try {
         await body({ page, baseUrl, visit, problems })

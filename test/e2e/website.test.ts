@@ -1,0 +1,203 @@
+// The H5 build as a website (issue 11), against `npm run serve` (scripts/serve.mjs) on the real
+// build: each article's own address reads without any script, with its link-preview tags and
+// its share card; scripts come compressed; the site opens offline after one visit; old hash
+// links land; unknown addresses answer 404 with the 没有找到 page.
+import http from 'node:http'
+import type { Article, ArticleDataset } from '../../src/core/article'
+import { detailRoute, publicPath } from '../../src/core/routes'
+import datasetJson from '../../src/data/articles.json'
+import { h5Dir, launchChromium, openPhonePage, startH5Server, describeProblems } from './support/h5'
+
+jest.setTimeout(120_000)
+
+const { articles, disclaimers } = datasetJson as unknown as ArticleDataset
+const full = articles.find((a) => a.fullText && a.related.length > 0) as Article
+const excerptOnly = articles.find((a) => !a.fullText) as Article
+
+let server: Awaited<ReturnType<typeof startH5Server>>
+let browser: Awaited<ReturnType<typeof launchChromium>>
+
+beforeAll(async () => {
+  server = await startH5Server(h5Dir())
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk) => chunks.push(chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+  })
+}
+
+const articleUrl = (a: Article) => `${server.url}${publicPath(detailRoute(a.id))}`
+const meta = (html: string, property: string) => new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1]
+
+test('an article\'s own address holds the article, its disclaimers and preview tags before any script', async () => {
+  for (const article of [full, excerptOnly]) {
+    const res = await get(articleUrl(article))
+    expect(res.status).toBe(200)
+    const html = res.body.toString('utf8')
+    expect(html).toContain(`<title>${article.title} - 健康资讯</title>`)
+    expect(html).toMatch(/<meta name="description" content="[^"]+">/)
+    expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:8080/article/${article.id}/">`)
+    expect(meta(html, 'og:title')).toBe(article.title)
+    expect(meta(html, 'og:url')).toBe(`http://127.0.0.1:8080/article/${article.id}/`)
+    expect(meta(html, 'og:image')).toBe(`http://127.0.0.1:8080/share/${article.id}.png`)
+    expect(meta(html, 'og:description')).toBeTruthy()
+  }
+
+  // With JavaScript off, what a crawler or a preview bot gets.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } })
+  try {
+    const page = await context.newPage()
+    for (const article of [full, excerptOnly]) {
+      await page.goto(articleUrl(article))
+      const text = await page.locator('body').innerText()
+      expect(text).toContain(article.title)
+      expect(text).toContain(article.date)
+      expect(text).toContain(`来源：${article.source}`)
+      const firstParagraph = (article.body?.find((b) => b.type === 'paragraph')?.text ?? article.summary).trim().slice(0, 30)
+      expect(text.replace(/\s+/g, ' ')).toContain(firstParagraph.replace(/\s+/g, ' '))
+      if (!article.fullText) expect(text).toContain('仅有摘要')
+      expect(text).toContain(disclaimers.medical.slice(0, 20))
+      expect(text).toContain(disclaimers.sourceNotice.slice(0, 20))
+      // Related articles are real links to their own addresses.
+      for (const id of article.related) expect(await page.locator(`a[href="/article/${id}/"]`).count()).toBeGreaterThan(0)
+    }
+    // The share card named by og:image is this build's 5:4 PNG.
+    const card = await get(`${server.url}share/${full.id}.png`)
+    expect(card.status).toBe(200)
+    expect(card.headers['content-type']).toBe('image/png')
+    expect(card.body.readUInt32BE(16) * 4).toBe(card.body.readUInt32BE(20) * 5)
+    // Home and search carry their first screen too.
+    await page.goto(server.url)
+    expect(await page.locator('a.article-card').count()).toBeGreaterThanOrEqual(6)
+    await page.goto(`${server.url}search/`)
+    expect(await page.locator('body').innerText()).toContain('大家都在搜')
+  } finally {
+    await context.close()
+  }
+})
+
+test('sitemap.xml and robots.txt list every article at its address', async () => {
+  const sitemap = (await get(`${server.url}sitemap.xml`)).body.toString('utf8')
+  for (const article of articles) expect(sitemap).toContain(`<loc>http://127.0.0.1:8080/article/${article.id}/</loc>`)
+  const robots = (await get(`${server.url}robots.txt`)).body.toString('utf8')
+  expect(robots).toContain('Sitemap: http://127.0.0.1:8080/sitemap.xml')
+})
+
+test('scripts come compressed when the browser asks, hashed files cache for good and HTML revalidates', async () => {
+  const html = (await get(server.url)).body.toString('utf8')
+  const script = /<script defer="defer" src="\/(js\/app\.[0-9a-f]{8}\.js)"/.exec(html)?.[1] as string
+  expect(script).toBeDefined()
+  const plain = await get(`${server.url}${script}`)
+  const br = await get(`${server.url}${script}`, { 'Accept-Encoding': 'gzip, deflate, br' })
+  const gz = await get(`${server.url}${script}`, { 'Accept-Encoding': 'gzip' })
+  expect(plain.headers['content-encoding']).toBeUndefined()
+  expect(br.headers['content-encoding']).toBe('br')
+  expect(gz.headers['content-encoding']).toBe('gzip')
+  expect(br.body.length).toBeLessThan(plain.body.length / 2)
+  expect(br.headers.vary).toBe('Accept-Encoding')
+  expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  expect((await get(articleUrl(full), { 'Accept-Encoding': 'br' })).headers['cache-control']).toBe('no-cache')
+
+  // And in a real browser: the page's scripts arrive brotli-encoded.
+  const { context, page } = await openPhonePage(browser)
+  try {
+    const encodings: string[] = []
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) encodings.push(response.headers()['content-encoding'] ?? 'none')
+    })
+    await page.goto(server.url)
+    await page.locator('#app .home__count').first().waitFor()
+    expect(encodings.length).toBeGreaterThan(0)
+    expect(new Set(encodings)).toEqual(new Set(['br']))
+  } finally {
+    await context.close()
+  }
+})
+
+test('after one visit, home and an article read still show with the network off', async () => {
+  const { context, page, problems } = await openPhonePage(browser)
+  try {
+    await page.goto(server.url)
+    await page.locator('#app .home__count').first().waitFor()
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+    await page.goto(articleUrl(full))
+    await page.locator('#app .detail-article__title').first().waitFor()
+    // The worker controls the page once it has claimed it.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+
+    await context.setOffline(true)
+    await page.goto(server.url)
+    await page.locator('#app .home__count').first().waitFor()
+    await page.goto(articleUrl(full))
+    await page.getByText(full.title).first().waitFor()
+    // An article never read offline still opens: the shell draws it from the packaged data.
+    await page.goto(articleUrl(excerptOnly))
+    await page.locator('#app .detail-article__title', { hasText: excerptOnly.title }).waitFor()
+    await context.setOffline(false)
+    // Going offline makes the browser log failed fetches; only real app errors count.
+    problems.consoleErrors = problems.consoleErrors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))
+    expect(describeProblems(problems)).toEqual([])
+  } finally {
+    await context.close()
+  }
+})
+
+test('old hash links land on the same content at the new addresses', async () => {
+  const { context, page, problems } = await openPhonePage(browser)
+  try {
+    await page.goto(`${server.url}#/pages/detail/index?id=${full.id}&from=share`)
+    await page.waitForURL(`${server.url}article/${full.id}/?from=share`)
+    await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
+
+    await page.goto(`${server.url}#/pages/search/index?q=${encodeURIComponent('医保')}`)
+    await page.waitForURL(/\/search\/\?q=/)
+    await page.getByText(/找到 \d+ 篇相关文章/).waitFor()
+
+    const province = articles.find((a) => a.region)?.region?.province as string
+    await page.goto(`${server.url}#/pages/index/index?province=${encodeURIComponent(province)}`)
+    await page.waitForURL(/\/\?province=/)
+    await page.locator('#app .filter-tabs__tab--active', { hasText: province }).first().waitFor()
+    expect(describeProblems(problems)).toEqual([])
+  } finally {
+    await context.close()
+  }
+})
+
+test('unknown addresses answer 404 and show 没有找到 with a way home; broken links throw nothing', async () => {
+  const res = await get(`${server.url}no/such/page`)
+  expect(res.status).toBe(404)
+  expect(res.body.toString('utf8')).toContain('没有找到这个页面')
+
+  const { context, page, problems } = await openPhonePage(browser)
+  try {
+    const response = await page.goto(`${server.url}no/such/page`)
+    expect(response?.status()).toBe(404)
+    await page.locator('#app .taro_page', { hasText: '没有找到这个页面' }).waitFor()
+    await page.getByText('返回首页').first().click()
+    await page.waitForURL(server.url)
+    await page.locator('#app .home__count').first().waitFor()
+
+    for (const address of [`${server.url}#/pages/nope/index`, `${server.url}#%%%%`, `${server.url}%E0%A4%A/`]) {
+      await page.goto(address)
+      await page.locator('#app .hn-page').first().waitFor()
+    }
+    await page.locator('#app .taro_page', { hasText: '没有找到这个页面' }).waitFor()
+    // 404 answers are logged by the browser as failed loads; page errors are what must not happen.
+    problems.consoleErrors = problems.consoleErrors.filter((e) => !/status of 404/.test(e))
+    expect(describeProblems(problems)).toEqual([])
+  } finally {
+    await context.close()
+  }
+})
