@@ -18,7 +18,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { Article } from '../src/core/article'
-import { articlePageTitle, pageDescription, shareCardPath, SITE_NAME } from '../src/core/pageMeta'
+import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION, SITE_NAME } from '../src/core/pageMeta'
 import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
 import { articles, disclaimers } from '../src/data/index'
 import { shareCardContent } from '../src/features/share/shareContent'
@@ -89,7 +89,7 @@ function sitePages(): SitePage[] {
     path: '',
     file: 'index.html',
     title: `${SITE_NAME}:医保政策、就医指南与常见疾病问答`,
-    description: '健康资讯:医保政策、就医指南与常见疾病问答',
+    description: SITE_DESCRIPTION,
     canonical: siteUrl(baseUrl, ''),
     image: defaultImage,
     type: 'website',
@@ -278,7 +278,8 @@ async function main(): Promise<void> {
   const markedShell = shell.replace('<style>html,body{height:100%}</style>', '<style data-shell>html,body{height:100%}</style>')
   fs.writeFileSync(path.join(dist, 'index.html'), markedShell)
   fs.writeFileSync(path.join(dist, 'app.html'), markedShell)
-  fs.writeFileSync(path.join(dist, 'site.json'), `${JSON.stringify({ basePath }, null, 2)}\n`)
+  const appPages = [PAGE_PATHS.home, PAGE_PATHS.search, PAGE_PATHS.detail]
+  fs.writeFileSync(path.join(dist, 'site.json'), `${JSON.stringify({ basePath, appPages }, null, 2)}\n`)
   const pages = sitePages()
   const boot = bootScript()
 

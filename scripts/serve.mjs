@@ -87,13 +87,19 @@ function chooseEncoding(acceptEncoding) {
   return ['br', 'gzip'].filter(ok)
 }
 
-/** The base path the build was made for (scripts/prerender.ts writes site.json), '' at the root. */
-async function readBasePath(root) {
+/**
+ * What scripts/prerender.ts wrote in site.json: the base path the build was made for ('' at the
+ * root) and the app's own page paths (/pages/detail/index…), which the app routes itself.
+ */
+async function readSite(root) {
   try {
     const site = JSON.parse(await fs.readFile(path.join(root, 'site.json'), 'utf8'))
-    return typeof site.basePath === 'string' ? site.basePath.replace(/\/+$/, '') : ''
+    return {
+      basePath: typeof site.basePath === 'string' ? site.basePath.replace(/\/+$/, '') : '',
+      appPages: Array.isArray(site.appPages) ? site.appPages.filter((p) => typeof p === 'string') : [],
+    }
   } catch {
-    return ''
+    return { basePath: '', appPages: [] }
   }
 }
 
@@ -110,8 +116,10 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
   if (!(await isFile(indexFile))) {
     throw new Error(`No H5 build found: ${indexFile} is missing. Run "npm run build:h5" first.`)
   }
-  const base = basePath ?? (await readBasePath(root))
+  const site = await readSite(root)
+  const base = basePath ?? site.basePath
   const notFoundFile = path.join(root, '404.html')
+  const shellFile = path.join(root, 'app.html')
 
   async function send(req, res, file, status, cacheControl) {
     const headers = {
@@ -169,6 +177,12 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
         // builds); hashed bundles and images are immutable.
         const immutable = HASHED.test(file) && !file.endsWith('.html')
         await send(req, res, file, 200, immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        return
+      }
+      // The app's page paths (/pages/detail/index?id=…) are real pages with no HTML of their
+      // own: the bare app shell opens them.
+      if (site.appPages.includes(urlPath) && (await isFile(shellFile))) {
+        await send(req, res, shellFile, 200, 'no-cache')
         return
       }
       if (log) console.log(`404 ${req.url}`)

@@ -4,6 +4,8 @@
 import type { Article } from './article'
 
 export const SITE_NAME = '健康资讯'
+/** The site's own description (home, and any page that is not an article). */
+export const SITE_DESCRIPTION = '健康资讯:医保政策、就医指南与常见疾病问答'
 
 /** Longest meta/og description: what chat previews and search results show at most. */
 const DESCRIPTION_CHARS = 110

@@ -20,7 +20,10 @@ const WATCH_MS = 2000
 
 /**
  * From before the app starts: every position `selector`'s first match takes, from the moment
- * it is in the page with a size, as "top,left,height" relative to the document.
+ * it is in the page with a size, as "top,left,height" relative to the document. What a reader
+ * sees is the prerendered copy of the page (#hn-prerendered, in the HTML) until the app takes
+ * over, then the app's own element: both count, so a jump at the hand-over fails too. Nothing
+ * is noted before the first frame: until the stylesheet has arrived nothing is painted.
  */
 async function recordPositions(page: Page, selector: string) {
   const cdp = await page.context().newCDPSession(page)
@@ -28,8 +31,10 @@ async function recordPositions(page: Page, selector: string) {
   await page.addInitScript((sel) => {
     const seen: string[] = []
     ;(window as unknown as { positions: string[] }).positions = seen
+    let painted = false
     const note = () => {
-      const el = document.querySelector(sel)
+      if (!painted) return
+      const el = document.querySelector(`#hn-prerendered ${sel}`) || document.querySelector(`#app ${sel}`)
       if (!el) return
       const box = el.getBoundingClientRect()
       if (box.height === 0) return
@@ -40,6 +45,7 @@ async function recordPositions(page: Page, selector: string) {
     // and every frame for whatever a mutation record would not show.
     new MutationObserver(note).observe(document, { childList: true, subtree: true, attributes: true, characterData: true })
     const everyFrame = () => {
+      painted = true
       note()
       requestAnimationFrame(everyFrame)
     }

@@ -16,9 +16,11 @@ const excerptOnly = articles.find((a) => !a.fullText) as Article
 const detailRoute = (a: Article, from?: string) => `/pages/detail/index?id=${encodeURIComponent(a.id)}${from ? `&from=${from}` : ''}`
 
 const journey = useH5()
+/** The live app: until it takes over, the prerendered copy of the page (#hn-prerendered) holds the same texts. */
+const app = (page: Page) => page.locator('#app')
 
 async function showsArticle(page: Page, a: Article) {
-  await page.getByText(a.title, { exact: true }).first().waitFor({ state: 'visible' })
+  await app(page).getByText(a.title, { exact: true }).first().waitFor({ state: 'visible' })
 }
 
 interface PngStats {
@@ -69,7 +71,7 @@ test(
   journey('share-landing', async ({ page, visit }) => {
     await visit(detailRoute(article, 'share'))
     await showsArticle(page, article)
-    const banner = page.getByText('打开首页看更多健康资讯')
+    const banner = app(page).getByText('打开首页看更多健康资讯')
     await banner.waitFor({ state: 'visible' })
 
     // Title and link-preview tags follow the article.
@@ -86,7 +88,7 @@ test(
 
     await banner.click()
     await page.waitForFunction(() => location.pathname === '/')
-    await page.getByText(articles[0].title).first().waitFor({ state: 'visible' })
+    await app(page).getByText(articles[0].title).first().waitFor({ state: 'visible' })
     // Leaving the article restores the app's own description.
     await page.waitForFunction(
       (text) => !document.querySelector('meta[name="description"]')?.getAttribute('content')?.includes(text),
@@ -101,12 +103,12 @@ test(
   journey('share-no-banner', async ({ page, visit }) => {
     await visit(detailRoute(article))
     await showsArticle(page, article)
-    await page.getByText('转发给家人').waitFor({ state: 'visible' })
-    expect(await page.getByText('打开首页看更多健康资讯').count()).toBe(0)
+    await app(page).getByText('转发给家人').waitFor({ state: 'visible' })
+    expect(await app(page).getByText('打开首页看更多健康资讯').count()).toBe(0)
 
     await visit('/pages/detail/index?id=no-such-article&from=share')
-    await page.getByText('没有找到这篇文章').waitFor({ state: 'visible' })
-    await page.getByText('返回首页').first().click()
+    await app(page).getByText('没有找到这篇文章').waitFor({ state: 'visible' })
+    await app(page).getByText('返回首页').first().click()
     await page.waitForFunction(() => location.pathname === '/')
   }),
 )
@@ -116,26 +118,26 @@ test(
   journey('share-poster', async ({ page, visit }) => {
     await visit(detailRoute(article))
     await showsArticle(page, article)
-    await page.getByText('生成分享图').click()
+    await app(page).getByText('生成分享图').click()
 
     const poster = await pngStats(page, await sheetImageSrc(page, 'poster'))
     expect(poster.width).toBe(1500) // 750 logical px at 2x
     expect(poster.height / poster.width).toBeGreaterThanOrEqual(1334 / 750)
     expect(poster.variance).toBeGreaterThan(300)
     expect(poster.inked).toBeGreaterThan(0.03)
-    await page.getByText('长按图片可以发送给朋友或保存').waitFor({ state: 'visible' })
+    await app(page).getByText('长按图片可以发送给朋友或保存').waitFor({ state: 'visible' })
 
     const download = page.waitForEvent('download')
-    await page.getByText('下载图片').click()
+    await app(page).getByText('下载图片').click()
     expect((await download).suggestedFilename()).toMatch(/^健康资讯-.+\.png$/)
 
-    await page.getByText('小卡片').click()
+    await app(page).getByText('小卡片').click()
     const card = await pngStats(page, await sheetImageSrc(page, 'card'))
     expect(card.width / card.height).toBeCloseTo(5 / 4, 5)
     expect(card.variance).toBeGreaterThan(300)
     expect(card.inked).toBeGreaterThan(0.03)
 
-    await page.getByText('关闭').click()
+    await app(page).getByText('关闭').click()
     await page.locator('.share-sheet').waitFor({ state: 'detached' })
   }),
 )
@@ -145,7 +147,7 @@ test(
   journey('share-poster-excerpt', async ({ page, visit }) => {
     await visit(detailRoute(excerptOnly))
     await showsArticle(page, excerptOnly)
-    await page.getByText('生成分享图').click()
+    await app(page).getByText('生成分享图').click()
     const poster = await pngStats(page, await sheetImageSrc(page, 'poster'))
     expect(poster.height).toBeGreaterThan(poster.width)
     expect(poster.variance).toBeGreaterThan(300)
@@ -161,7 +163,7 @@ test(
     })
     await visit(detailRoute(article))
     await showsArticle(page, article)
-    await page.getByText('转发给家人').click()
+    await app(page).getByText('转发给家人').click()
     await page.getByText('链接已复制,可以粘贴发给家人').waitFor({ state: 'visible' })
 
     const copied = await page.evaluate(() => navigator.clipboard.readText())
@@ -174,7 +176,7 @@ test(
     // The H5 base comes from the build (H5_BASE_URL); here the same build is served locally.
     await page.goto(`${baseUrl}${url.pathname.slice(1)}${url.search}`)
     await showsArticle(page, article)
-    await page.getByText('打开首页看更多健康资讯').waitFor({ state: 'visible' })
+    await app(page).getByText('打开首页看更多健康资讯').waitFor({ state: 'visible' })
   }),
 )
 
@@ -194,7 +196,7 @@ test(
     })
     await visit(detailRoute(article))
     await showsArticle(page, article)
-    await page.getByText('转发给家人').click()
+    await app(page).getByText('转发给家人').click()
     await page.waitForFunction(() => (window as unknown as { shareCalls: unknown[] }).shareCalls.length === 1)
     const [data] = (await page.evaluate(() => (window as unknown as { shareCalls: unknown[] }).shareCalls)) as { title: string; text: string; url: string }[]
     expect(data.title).toBe(article.title)
@@ -213,10 +215,10 @@ test(
     })
     await visit(detailRoute(article))
     await showsArticle(page, article)
-    await page.getByText('转发给家人').click()
-    const guide = page.getByText('点击右上角 ··· 发送给朋友')
+    await app(page).getByText('转发给家人').click()
+    const guide = app(page).getByText('点击右上角 ··· 发送给朋友')
     await guide.waitFor({ state: 'visible' })
-    await page.getByText('我知道了').click()
+    await app(page).getByText('我知道了').click()
     await guide.waitFor({ state: 'detached' })
   }),
 )
