@@ -1,0 +1,212 @@
+// Lighthouse 12.2.3 (mobile preset: simulated slow 4G and 4× CPU) on the H5 site's home and an
+// article, beside the smallest Taro 4 app that lists 8 of the same articles, built in this run
+// with the same H5 settings (hash routing as Taro's template, same design width and file names)
+// and served the same way (brotli copies, scripts/serve.mjs). Medians of --runs (default 3).
+//
+//   npm run --silent bench:web -- [--runs 3] [--json] [--skip-bare-build]
+//
+// Needs a built dist/h5 (npm run build:h5; or $TEST_DIST_DIR/h5) and /usr/bin/chromium.
+// Prints the figures and whether each target of issue 11 is met; writes test-results/bench-web.json.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { startServer } from './serve.mjs'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, 'dist'))
+const oursDir = path.join(distRoot, 'h5')
+const workDir = path.join(repoRoot, 'test-results', 'bench-web')
+const bareDir = path.join(workDir, 'bare-taro')
+const outputFile = path.join(repoRoot, 'test-results', 'bench-web.json')
+
+const TARGETS = { lcpMs: 1200, lcpRatio: 0.7, fcpMs: 1000, tbtMs: 100, cls: 0.02, score: 0.98, initialJsGzipKB: 150 }
+
+function parseArgs(argv) {
+  const args = { runs: 3, json: false, skipBareBuild: false }
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--json') args.json = true
+    else if (argv[i] === '--skip-bare-build') args.skipBareBuild = true
+    else if (argv[i] === '--runs') args.runs = Number(argv[++i])
+    else throw new Error(`Unknown argument "${argv[i]}". Usage: npm run --silent bench:web -- [--runs N] [--json] [--skip-bare-build]`)
+  }
+  if (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > 15) throw new Error('--runs must be a whole number from 1 to 15')
+  return args
+}
+
+/** The bare app: one page listing 8 real articles (title, excerpt, date), nothing else. */
+function writeBareApp() {
+  const { articles } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'data', 'articles.json'), 'utf8'))
+  const eight = articles.slice(0, 8).map((a) => ({ id: a.id, title: a.title, summary: a.summary, date: a.date }))
+  fs.rmSync(bareDir, { recursive: true, force: true })
+  const files = {
+    'package.json': JSON.stringify({ name: 'bare-taro', private: true, browserslist: ['ios >= 10', 'android >= 6', 'chrome >= 53'] }),
+    'babel.config.js': `module.exports = { presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', useBuiltIns: false }]] }\n`,
+    'tsconfig.json': JSON.stringify({ compilerOptions: { jsx: 'react-jsx', esModuleInterop: true, strict: false } }),
+    'config/index.ts': `import { defineConfig } from '@tarojs/cli'
+export default defineConfig({
+  projectName: 'bare-taro', date: '2026-12-01', designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src', outputRoot: 'dist', plugins: [], defineConstants: {}, copy: { patterns: [], options: {} },
+  framework: 'react', compiler: { type: 'webpack5', prebundle: { enable: false } }, cache: { enable: false },
+  mini: {},
+  h5: {
+    publicPath: './', staticDirectory: 'static', router: { mode: 'hash' },
+    output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+    miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+    postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
+  },
+})
+`,
+    'src/index.html': `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta content="width=device-width,initial-scale=1,user-scalable=no,viewport-fit=cover" name="viewport"><title>bare</title><script><%= htmlWebpackPlugin.options.script %></script></head><body><div id="app"></div></body></html>\n`,
+    'src/app.config.ts': `export default defineAppConfig({ pages: ['pages/index/index'], window: { navigationBarTitleText: '健康资讯' } })\n`,
+    'src/app.ts': `import { PropsWithChildren } from 'react'\nimport './app.css'\nexport default function App({ children }: PropsWithChildren) { return children }\n`,
+    'src/app.css': `page, body { background: #f2f5f5; }\n.card { margin: 12px; padding: 16px; background: #fff; border-radius: 12px; }\n.title { display: block; font-size: 18px; font-weight: bold; }\n.excerpt { display: block; margin-top: 8px; color: #555; font-size: 15px; }\n`,
+    'src/pages/index/index.config.ts': `export default definePageConfig({ navigationBarTitleText: '健康资讯' })\n`,
+    'src/pages/index/index.tsx': `import { Text, View } from '@tarojs/components'
+const articles = ${JSON.stringify(eight)}
+export default function Index() {
+  return (
+    <View>
+      {articles.map((a) => (
+        <View key={a.id} className='card'>
+          <Text className='title'>{a.title}</Text>
+          <Text className='excerpt'>{a.summary.slice(0, 80)}</Text>
+          <Text className='excerpt'>{a.date}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+`,
+  }
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(bareDir, name)), { recursive: true })
+    fs.writeFileSync(path.join(bareDir, name), text)
+  }
+}
+
+function buildBareApp() {
+  writeBareApp()
+  const taro = path.join(repoRoot, 'node_modules', '.bin', 'taro')
+  const started = Date.now()
+  const result = spawnSync(taro, ['build', '--type', 'h5'], { cwd: bareDir, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`the bare Taro app did not build:\n${result.stdout}\n${result.stderr}`)
+  precompress(path.join(bareDir, 'dist'))
+  return Date.now() - started
+}
+
+/** The same brotli/gzip copies the real build gets (scripts/lib/precompress.ts), for a fair race. */
+function precompress(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name)
+    if (entry.isDirectory()) precompress(file)
+    else if (/\.(?:html|js|css|json|svg)$/.test(entry.name)) {
+      const body = fs.readFileSync(file)
+      fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }))
+      fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }))
+    }
+  }
+}
+
+/** gzip bytes of the scripts the home page's HTML loads before anything else. */
+function initialJsGzip(dir) {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1].replace(/^(\.\/|\/)/, ''))
+  return scripts.reduce((sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, src)), { level: 9 }).length, 0)
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+async function audit(chrome, url) {
+  const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] })
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`)
+  const value = (id) => lhr.audits[id].numericValue
+  return {
+    lcpMs: value('largest-contentful-paint'),
+    fcpMs: value('first-contentful-paint'),
+    tbtMs: value('total-blocking-time'),
+    cls: value('cumulative-layout-shift'),
+    score: lhr.categories.performance.score,
+  }
+}
+
+async function measure(chrome, url, runs) {
+  const samples = []
+  for (let i = 0; i < runs; i++) samples.push(await audit(chrome, url))
+  const out = { runs }
+  for (const key of ['lcpMs', 'fcpMs', 'tbtMs', 'cls', 'score']) out[key] = Number(median(samples.map((s) => s[key])).toFixed(key === 'cls' || key === 'score' ? 3 : 0))
+  out.samples = samples.map((s) => Math.round(s.lcpMs))
+  return out
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2))
+  if (!fs.existsSync(path.join(oursDir, 'index.html'))) throw new Error(`No H5 build at ${oursDir}: run "npm run build:h5" first.`)
+  const { articles } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'data', 'articles.json'), 'utf8'))
+  const article = articles.find((a) => a.fullText) || articles[0]
+  const bareBuildMs = args.skipBareBuild && fs.existsSync(path.join(bareDir, 'dist', 'index.html')) ? 0 : buildBareApp()
+
+  const ours = await startServer({ root: oursDir })
+  const bare = await startServer({ root: path.join(bareDir, 'dist') })
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  let report
+  try {
+    const home = await measure(chrome, ours.url, args.runs)
+    const articlePage = await measure(chrome, `${ours.url}article/${article.id}/`, args.runs)
+    const bareHome = await measure(chrome, bare.url, args.runs)
+    const lcpRatio = { home: Number((home.lcpMs / bareHome.lcpMs).toFixed(2)), article: Number((articlePage.lcpMs / bareHome.lcpMs).toFixed(2)) }
+    const jsKB = Number((initialJsGzip(oursDir) / 1024).toFixed(1))
+    const bareJsKB = Number((initialJsGzip(path.join(bareDir, 'dist')) / 1024).toFixed(1))
+    const meets = (m, ratio) => ({
+      lcp: m.lcpMs <= TARGETS.lcpMs && ratio <= TARGETS.lcpRatio,
+      fcp: m.fcpMs <= TARGETS.fcpMs,
+      tbt: m.tbtMs <= TARGETS.tbtMs,
+      cls: m.cls <= TARGETS.cls,
+      score: m.score >= TARGETS.score,
+    })
+    report = {
+      lighthouse: '12.2.3',
+      preset: 'mobile (simulated throttling)',
+      ours: { home, article: { id: article.id, ...articlePage } },
+      bare: { home: bareHome, buildMs: bareBuildMs },
+      lcpRatioToBare: lcpRatio,
+      initialJsGzipKB: { ours: jsKB, bare: bareJsKB },
+      targets: TARGETS,
+      meets: { home: meets(home, lcpRatio.home), article: meets(articlePage, lcpRatio.article), initialJs: jsKB <= TARGETS.initialJsGzipKB },
+    }
+  } finally {
+    await chrome.kill()
+    await ours.close()
+    await bare.close()
+  }
+  fs.mkdirSync(path.dirname(outputFile), { recursive: true })
+  fs.writeFileSync(outputFile, `${JSON.stringify(report, null, 2)}\n`)
+  if (args.json) {
+    console.log(JSON.stringify(report, null, 2))
+    return
+  }
+  const line = (name, m) => `${name.padEnd(8)} LCP ${Math.round(m.lcpMs)} ms  FCP ${Math.round(m.fcpMs)} ms  TBT ${Math.round(m.tbtMs)} ms  CLS ${m.cls}  score ${m.score}`
+  console.log(`Lighthouse ${report.lighthouse}, ${report.preset}, median of ${args.runs}`)
+  console.log(line('home', report.ours.home))
+  console.log(line('article', report.ours.article))
+  console.log(line('bare', report.bare.home))
+  console.log(`LCP vs bare: home ${report.lcpRatioToBare.home}×, article ${report.lcpRatioToBare.article}× (target ≤ ${TARGETS.lcpRatio}×)`)
+  console.log(`initial JS (gzip): ${report.initialJsGzipKB.ours} KB (bare ${report.initialJsGzipKB.bare} KB, target ≤ ${TARGETS.initialJsGzipKB} KB)`)
+  console.log(`targets met: ${JSON.stringify(report.meets)}`)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
