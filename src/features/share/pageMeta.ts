@@ -1,19 +1,18 @@
 // What a pasted link of an article previews with (H5: title, description and og: tags), and the
 // WeChat JS-SDK card inside WeChat's browser. The platform writes the tags (applyPageMeta); the
-// words and the choice of picture are decided here.
+// words and the choice of picture are decided here (with src/core/pageMeta.ts, which the build's
+// prerendered HTML uses too, so a preview made before or after the scripts ran says the same).
 import type { Article } from '../../core/article'
-import { APP_NAME, shortenText } from '../../core/text'
+import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../../core/pageMeta'
+import { siteUrl } from '../../core/routes'
+import { APP_NAME } from '../../core/text'
 import { applyPageMeta, isWeChatBrowser, releasePageMeta } from '../../platform/share'
 import { articleLinkShare } from './articleShare'
-import { DEFAULT_SHARE_CARD_URL } from './defaultCard'
+import { configuredH5BaseUrl } from './links'
 import { configureWeChatShare } from './wechatJssdk'
 
-/** Link previews show about two lines of description. */
-const DESCRIPTION_MAX_CHARS = 110
-
-function absoluteUrl(url: string): string {
-  return typeof window === 'undefined' ? url : new URL(url, window.location.href).href
-}
+/** Owner of the head while it describes the site itself rather than an article. */
+const SITE_OWNER = 'site'
 
 /** The head describes `article`; `null` (an unknown id) gives the page back its own head. */
 export function describeArticle(article: Article | null): void {
@@ -22,10 +21,11 @@ export function describeArticle(article: Article | null): void {
     return
   }
   const link = articleLinkShare(article)
-  const description = shortenText(article.summary, DESCRIPTION_MAX_CHARS)
-  const image = absoluteUrl(DEFAULT_SHARE_CARD_URL)
+  const description = pageDescription(article)
+  // The article's own card, drawn at build time (scripts/prerender.ts): the one its HTML names.
+  const image = siteUrl(configuredH5BaseUrl(), shareCardPath(article.id))
   applyPageMeta(article.id, {
-    title: `${article.title} - ${APP_NAME}`,
+    title: articlePageTitle(article),
     description,
     og: { title: article.title, description, type: 'article', url: link.url, site_name: APP_NAME, image },
   })
@@ -35,4 +35,13 @@ export function describeArticle(article: Article | null): void {
 /** The page showing `articleId` hides or unloads: drop its description unless another took over. */
 export function releaseArticle(articleId: string): void {
   releasePageMeta(articleId)
+  // A prerendered article page's HTML starts out describing that article: what the head goes
+  // back to must be the site's own words once the reader has moved on to another page.
+  if (typeof document !== 'undefined' && document.querySelector('meta[property="og:type"][content="article"]')) {
+    applyPageMeta(SITE_OWNER, {
+      title: APP_NAME,
+      description: SITE_DESCRIPTION,
+      og: { title: APP_NAME, description: SITE_DESCRIPTION, type: 'website', url: siteUrl(configuredH5BaseUrl(), ''), site_name: APP_NAME },
+    })
+  }
 }
