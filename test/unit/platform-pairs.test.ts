@@ -19,6 +19,10 @@ import type * as FocusH5 from '../../src/platform/focus.h5'
 import type * as FocusWeapp from '../../src/platform/focus.weapp'
 import type * as NearEndH5 from '../../src/platform/nearEnd.h5'
 import type * as NearEndWeapp from '../../src/platform/nearEnd.weapp'
+import type * as PageUrlH5 from '../../src/platform/pageUrl.h5'
+import type * as PageUrlWeapp from '../../src/platform/pageUrl.weapp'
+import type * as ServiceWorkerH5 from '../../src/platform/serviceWorker.h5'
+import type * as ServiceWorkerWeapp from '../../src/platform/serviceWorker.weapp'
 import type * as ShareH5 from '../../src/platform/share.h5'
 import type * as ShareWeapp from '../../src/platform/share.weapp'
 import type { SharePlatform } from '../../src/platform/shareContract'
@@ -34,6 +38,8 @@ const PAIRS: Record<string, [true, true?]> = {
   'platform/componentStyles': [true as Same<typeof ComponentStylesWeapp, typeof ComponentStylesH5>],
   'platform/focus': [true as Same<typeof FocusWeapp, typeof FocusH5>],
   'platform/nearEnd': [true as Same<typeof NearEndWeapp, typeof NearEndH5>],
+  'platform/pageUrl': [true as Same<typeof PageUrlWeapp, typeof PageUrlH5>],
+  'platform/serviceWorker': [true as Same<typeof ServiceWorkerWeapp, typeof ServiceWorkerH5>],
   // share has a written contract too: both variants are exactly SharePlatform.
   'platform/share': [true as Same<typeof ShareWeapp, SharePlatform>, true as Same<typeof ShareH5, SharePlatform>],
 }
