@@ -224,7 +224,7 @@ async function drawCards(browser: Browser): Promise<number> {
     stdin: {
       contents: `
         import { layoutShareCard } from './src/features/share/cardLayout'
-        import { renderDrawOps, contextMeasurer } from './src/features/share/renderDrawOps'
+        import { renderDrawOps, contextMeasurer } from './src/platform/renderDrawOps'
         window.drawCard = (content, pixelRatio) => {
           const canvas = document.createElement('canvas')
           const ctx = canvas.getContext('2d')
