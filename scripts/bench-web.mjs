@@ -114,7 +114,8 @@ function precompress(dir) {
 
 /** gzip bytes of the scripts the home page's HTML loads before anything else. */
 function initialJsGzip(dir) {
-  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8')
+  const shell = fs.existsSync(path.join(dir, 'app.html')) ? 'app.html' : 'index.html'
+  const html = fs.readFileSync(path.join(dir, shell), 'utf8')
   const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1].replace(/^(\.\/|\/)/, ''))
   return scripts.reduce((sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, src)), { level: 9 }).length, 0)
 }

@@ -60,7 +60,10 @@ function weappPackages(weappDir) {
 
 /** The scripts index.html loads before the app can draw: its <script src> tags. */
 function h5InitialScripts(h5Dir) {
-  const html = fs.readFileSync(path.join(h5Dir, 'index.html'), 'utf8')
+  // Prerendered pages load the same scripts from an inline loader; app.html (the bare shell the
+  // prerender step keeps) names them as plain <script src> tags.
+  const shell = fs.existsSync(path.join(h5Dir, 'app.html')) ? 'app.html' : 'index.html'
+  const html = fs.readFileSync(path.join(h5Dir, shell), 'utf8')
   const sources = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)].map((m) => m[1])
   if (sources.length === 0) throw new Error(`${path.join(h5Dir, 'index.html')} loads no script: is this an H5 build?`)
   return sources.map((src) => {

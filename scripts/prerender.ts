@@ -206,8 +206,19 @@ function bootScript(): string {
   return buildSync({ stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false, target: 'es2015' }).outputFiles[0].text.trim()
 }
 
+/**
+ * The app's scripts, started only after the browser has painted the prerendered page. Deferred
+ * scripts would run right after parsing, before any paint of the body, so the page would first
+ * show once the app had booted (on a slow phone, seconds later). Kept in order (async = false).
+ */
+function appLoader(sources: string[]): string {
+  return `(function(){var s=${JSON.stringify(sources)};function go(){for(var i=0;i<s.length;i++){var e=document.createElement('script');e.src=s[i];e.async=false;document.body.appendChild(e)}}if(window.requestAnimationFrame)requestAnimationFrame(function(){setTimeout(go,0)});else setTimeout(go,0)})();`
+}
+
 function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]; after: string[]; body: string }, boot: string): string {
-  let html = shell
+  const sources = [...shell.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((m) => m[1])
+  if (sources.length === 0) throw new Error('prerender: the shell loads no deferred scripts; has Taro\'s index.html changed?')
+  let html = shell.replace(/<script defer="defer" src="[^"]+"><\/script>/g, '')
   html = html.replace(/<title>[^<]*<\/title>/, '').replace(/<meta name="description"[^>]*>/, '')
   html = html.replace('<html lang="zh-CN">', `<html lang="zh-CN" ${MARK}="">`)
   // Forward old #/pages/... links before the router starts (the app scripts are deferred).
@@ -215,7 +226,7 @@ function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]
   html = html.replace(/(<meta charset="utf-8">)/, `$1${headTags(page)}`)
   const style = (css: string) => `<style>${css}</style>`
   html = html.replace(/(<link [^>]*rel="stylesheet"[^>]*>)/, `${snapshot.before.map(style).join('')}$1${snapshot.after.map(style).join('')}${style(OVERLAY_CSS)}`)
-  html = html.replace('<div id="app"></div>', `<div id="app"></div><div id="hn-prerendered">${snapshot.body}</div><script>${TAKEOVER_SCRIPT}</script>`)
+  html = html.replace('<div id="app"></div>', `<div id="app"></div><div id="hn-prerendered">${snapshot.body}</div><script>${TAKEOVER_SCRIPT}</script><script>${appLoader(sources)}</script>`)
   return html
 }
 
