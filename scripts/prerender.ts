@@ -175,6 +175,22 @@ function snapshotInPage(): { before: string[]; after: string[]; body: string } {
     while (card.firstChild) anchor.appendChild(card.firstChild)
     card.replaceWith(anchor)
   })
+  // 返回首页 and the home search bar lead somewhere without the app too.
+  const base = (window as unknown as { __hnBase: string }).__hnBase
+  // The link wraps the element's content with no box of its own (display: contents), so the
+  // page lays out exactly as the app's. (No named helper: this runs in the page as written.)
+  const links: [Element, string][] = []
+  holder.querySelectorAll('.detail-home-bar__button, .empty-state__action').forEach((element) => {
+    if ((element.textContent || '').trim() === '返回首页') links.push([element, `${base}/`])
+  })
+  holder.querySelectorAll('.search-bar').forEach((element) => links.push([element, `${base}/search/`]))
+  for (const [element, href] of links) {
+    const anchor = document.createElement('a')
+    anchor.setAttribute('href', href)
+    anchor.setAttribute('style', 'display:contents;color:inherit;text-decoration:none')
+    while (element.firstChild) anchor.appendChild(element.firstChild)
+    element.appendChild(anchor)
+  }
   holder.querySelectorAll('[style=""]').forEach((element) => element.removeAttribute('style'))
   return { before, after, body: holder.innerHTML }
 }

@@ -125,6 +125,9 @@ export function useH5() {
       const baseUrl = server!.url
       const visit = async (route = '') => {
         await page.goto(route ? `${baseUrl}${publicPath(route)}` : baseUrl)
+        // Until the app takes over, the prerendered copy of the page (#hn-prerendered) is on
+        // top: its links work, its buttons do nothing yet. Journeys tap buttons.
+        await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
       }
       try {
         await body({ page, baseUrl, visit, problems })
