@@ -17,11 +17,12 @@ import { buildSync } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import type { Article } from '../src/core/article'
+import type { Article, ArticleDataset } from '../src/core/article'
 import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../src/core/pageMeta'
 import { APP_NAME as SITE_NAME } from '../src/core/text'
 import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
-import { articles, disclaimers } from '../src/data/index'
+// The pipeline's output of record (what the app's shards are made from), read at build time.
+import dataset from '../src/data/articles.json'
 import { shareCardContent } from '../src/features/share/shareContent'
 import { encodePalettePng } from './lib/palettePng'
 import { precompressDir } from './lib/precompress'
@@ -34,6 +35,7 @@ const { launchChromium, PHONE } = require('./chromium.cjs') as {
 }
 
 const repoRoot = path.resolve(__dirname, '..')
+const { articles, disclaimers } = dataset as unknown as ArticleDataset
 const dist = path.resolve(process.argv[2] || path.join(repoRoot, 'dist', 'h5'))
 const baseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
 const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '')
