@@ -45,12 +45,13 @@ describe('我的 page', () => {
     expect(useAppStore.getState().history).toEqual([])
   })
 
-  it('has the text-size control and 关于 with facts and both disclaimers from the data', () => {
+  it('has the text-size control and 关于 with facts and both disclaimers from the data', async () => {
     render(<MinePage />)
     fireEvent.click(screen.getByRole('button', { name: '放大字号' }))
     expect(useAppStore.getState().textStep).toBe(1)
     expect(screen.getByText(`文章数量：${articles.length} 篇`)).toBeInTheDocument()
-    expect(screen.getByText(new RegExp(`^文章来源：.*${articles[0].source}`))).toBeInTheDocument()
+    // The source label comes from the newest article, fetched from its shard.
+    expect(await screen.findByText(new RegExp(`^文章来源：.*${articles[0].source}`))).toBeInTheDocument()
     expect(screen.getByText(/^资料日期：\d{4}-\d{2}-\d{2}/)).toBeInTheDocument()
     expect(screen.getByText(disclaimers.medical)).toBeInTheDocument()
     expect(screen.getByText(disclaimers.sourceNotice)).toBeInTheDocument()
