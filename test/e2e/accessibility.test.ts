@@ -155,7 +155,8 @@ test(
     await tab.focus()
     await page.keyboard.press('Enter')
     await page.waitForFunction((p) => {
-      const chosen = document.querySelector('[data-tabs=region] [aria-selected=true]')
+      // The tab shows its name and its article count: compare the name.
+      const chosen = document.querySelector('[data-tabs=region] [aria-selected=true] .filter-tabs__name')
       return chosen !== null && chosen.textContent === p
     }, province)
     const card = page.locator('.article-card').filter({ visible: true }).first()
