@@ -62,6 +62,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           '/pages/index/index': ['/', '/pages/index/index', '/index.html'],
           '/pages/search/index': ['/search/', '/pages/search/index'],
           '/pages/detail/index': ['/pages/detail/index', '/article/:id/'],
+          '/pages/mine/index': ['/mine/', '/pages/mine/index'],
           '/pages/not-found/index': ['/pages/not-found/index', '/(.*)'],
         },
       },

@@ -1,5 +1,5 @@
 // The H5 site's pages as HTML files, written after `taro build --type h5` (npm run build:h5):
-//   index.html, search/index.html, article/<id>/index.html, 404.html  (each page's first screen)
+//   index.html, search/index.html, mine/index.html, article/<id>/index.html, 404.html  (each page's first screen)
 //   share/<id>.png    each article's 5:4 share card (its og:image), drawn by the app's own layout
 //   sitemap.xml, robots.txt, site.json (base path for scripts/serve.mjs), app.html (bare shell)
 // then precompresses every text file (.br and .gz beside it) and generates the service worker.
@@ -106,6 +106,15 @@ function sitePages(): SitePage[] {
     image: defaultImage,
     type: 'website',
   }
+  const mine: SitePage = {
+    path: publicPath(PAGE_PATHS.mine),
+    file: 'mine/index.html',
+    title: `我的:收藏、阅读记录与字号 - ${SITE_NAME}`,
+    description: SITE_DESCRIPTION,
+    canonical: siteUrl(baseUrl, publicPath(PAGE_PATHS.mine)),
+    image: defaultImage,
+    type: 'website',
+  }
   const articlePages = articles.map((article: Article): SitePage => {
     const p = publicPath(`${PAGE_PATHS.detail}?id=${article.id}`)
     return {
@@ -126,7 +135,7 @@ function sitePages(): SitePage[] {
     image: defaultImage,
     type: 'website',
   }
-  return [home, search, ...articlePages, notFound]
+  return [home, search, mine, ...articlePages, notFound]
 }
 
 /** The head tags a link preview or search engine reads, for one page. */
@@ -308,7 +317,7 @@ async function main(): Promise<void> {
   const markedShell = shell.replace('<style>html,body{height:100%}</style>', '<style data-shell>html,body{height:100%}</style>')
   fs.writeFileSync(path.join(dist, 'index.html'), markedShell)
   fs.writeFileSync(path.join(dist, 'app.html'), markedShell)
-  const appPages = [PAGE_PATHS.home, PAGE_PATHS.search, PAGE_PATHS.detail]
+  const appPages = [PAGE_PATHS.home, PAGE_PATHS.search, PAGE_PATHS.detail, PAGE_PATHS.mine]
   fs.writeFileSync(path.join(dist, 'site.json'), `${JSON.stringify({ basePath, appPages }, null, 2)}\n`)
   const pages = sitePages()
   const boot = bootScript()

@@ -11,7 +11,13 @@ const dataPackages = process.env.TARO_ENV === 'weapp' ? packages.packages : []
 const h5OnlyPages = process.env.TARO_ENV === 'h5' ? ['pages/not-found/index'] : []
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/search/index', 'pages/detail/index', ...h5OnlyPages],
+  pages: [
+    'pages/index/index',
+    'pages/search/index',
+    'pages/detail/index',
+    'pages/mine/index',
+    ...h5OnlyPages,
+  ],
   ...(dataPackages.length > 0 && {
     subPackages: dataPackages.map((pkg) => ({ root: pkg.root, pages: [] })),
     preloadRule: { 'pages/index/index': { network: 'all', packages: [dataPackages[0].root] } },
@@ -19,7 +25,7 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f5f5',
-    navigationBarBackgroundColor: '#12807b',
+    navigationBarBackgroundColor: '#0f7570',
     navigationBarTitleText: '健康资讯',
     navigationBarTextStyle: 'white',
     // Said explicitly so Taro's H5 build draws the same title bar (with back / home) as WeChat.

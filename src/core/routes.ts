@@ -5,6 +5,7 @@ export const PAGE_PATHS = {
   home: '/pages/index/index',
   search: '/pages/search/index',
   detail: '/pages/detail/index',
+  mine: '/pages/mine/index',
 } as const
 
 export type PageName = keyof typeof PAGE_PATHS
@@ -32,6 +33,11 @@ export function searchRoute(query?: string): string {
   return appendQuery(PAGE_PATHS.search, { q: query ? query.trim() : '' })
 }
 
+/** 我的: favourites, reading history, text size, about. */
+export function mineRoute(): string {
+  return PAGE_PATHS.mine
+}
+
 /** Home, optionally opened on a region/topic filter (a chip on the detail page, a shared list). */
 export function homeRoute(filters?: Partial<ArticleFilters>): string {
   return appendQuery(PAGE_PATHS.home, {
@@ -46,6 +52,7 @@ export function homeRoute(filters?: Partial<ArticleFilters>): string {
  *   /pages/index/index?topic=医保     → ?topic=医保
  *   /pages/search/index?q=医保        → search/?q=医保
  *   /pages/detail/index?id=X&from=…  → article/X/?from=…
+ *   /pages/mine/index                → mine/
  * These are real paths with a prerendered HTML file each (scripts/prerender.ts), so a link
  * preview or a search engine reads the article without running any script. Other routes (the
  * not-found page, unknown pages) keep their page path.
@@ -56,6 +63,7 @@ export function publicPath(route: string): string {
   const params = new URLSearchParamsLite(at < 0 ? '' : route.slice(at + 1))
   if (page === routeKey(PAGE_PATHS.home)) return params.toQuery()
   if (page === routeKey(PAGE_PATHS.search)) return `search/${params.toQuery()}`
+  if (page === routeKey(PAGE_PATHS.mine)) return `mine/${params.toQuery()}`
   if (page === routeKey(PAGE_PATHS.detail)) {
     const id = params.take('id')
     // Ids are URL-safe by construction (ids.ts); anything else keeps the query form.
@@ -75,6 +83,7 @@ export function routeOfPublicPath(path: string, query = ''): string | null {
   const withQ = (route: string) => (q ? `${route}?${q}` : route)
   if (clean === '') return withQ(PAGE_PATHS.home)
   if (/^search\/?$/.test(clean)) return withQ(PAGE_PATHS.search)
+  if (/^mine\/?$/.test(clean)) return withQ(PAGE_PATHS.mine)
   const article = /^article\/([0-9a-z]+)\/?$/i.exec(clean)
   if (article) return `${PAGE_PATHS.detail}?id=${article[1]}${q ? `&${q}` : ''}`
   const page = (Object.keys(PAGE_PATHS) as PageName[]).find((name) => routeKey(PAGE_PATHS[name]) === routeKey(clean))
@@ -106,7 +115,7 @@ export function routeKey(pathOrRoute: string): string {
 
 /**
  * True when a page-stack route or path is `page`. On H5 the stack holds site paths (/, /search/,
- * /article/<id>/, with the site's base path in front when it has one), on weapp page paths.
+ * /article/<id>/, /mine/, with the site's base path in front when it has one), on weapp page paths.
  */
 export function isRouteOf(page: PageName, pathOrRoute: string | undefined | null): boolean {
   if (typeof pathOrRoute !== 'string') return false
@@ -118,9 +127,10 @@ export function isRouteOf(page: PageName, pathOrRoute: string | undefined | null
 /** Site paths of each page (after any base path), as the H5 router's stack reports them. */
 const PUBLIC_PATH_PATTERNS: Record<PageName, RegExp> = {
   // The site root: the last segment is empty or index.html, and it is not one of the others.
-  home: /^(?!.*\/(?:search|article\/[0-9a-z]+)\/?$)(?:.*\/)?(?:index\.html)?$/i,
+  home: /^(?!.*\/(?:search|mine|article\/[0-9a-z]+)\/?$)(?:.*\/)?(?:index\.html)?$/i,
   search: /\/search\/?$/,
   detail: /\/article\/[0-9a-z]+\/?$/i,
+  mine: /\/mine\/?$/,
 }
 
 /** An absolute address on the H5 site: `baseUrl` (its root, with or without a trailing slash) + `path`. */

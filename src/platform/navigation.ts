@@ -2,7 +2,7 @@
 // page-stack rules (weapp allows 10 pages; a shared link opens with no home below) live here.
 import Taro from '@tarojs/taro'
 import type { ArticleFilters } from '../core/filters'
-import { detailRoute, homeRoute, isRouteOf, searchRoute } from '../core/routes'
+import { detailRoute, homeRoute, isRouteOf, mineRoute, searchRoute } from '../core/routes'
 import { pageUrl } from './pageUrl'
 
 /** weapp refuses navigateTo beyond 10 pages; replace the top page before reaching that. */
@@ -33,6 +33,10 @@ export function openArticle(id: string): void {
 
 export function openSearch(query?: string): void {
   push(searchRoute(query))
+}
+
+export function openMine(): void {
+  push(mineRoute())
 }
 
 /**

@@ -1,4 +1,4 @@
-// H5: pages live at real site paths (/, /search/, /article/<id>/), each with its prerendered
+// H5: pages live at real site paths (/, /search/, /article/<id>/, /mine/), each with its prerendered
 // HTML, so in-app navigation writes those same addresses into the address bar. Taro's router
 // prepends the site's base path (router.basename in config/index.ts).
 import { publicPath } from '../core/routes'

@@ -1,5 +1,5 @@
 import { decodeParam } from '../../src/core/params'
-import { detailRoute, h5Url, homeRoute, isRouteOf, publicPath, routeKey, routeOfPublicPath, searchRoute } from '../../src/core/routes'
+import { detailRoute, h5Url, homeRoute, isRouteOf, mineRoute, publicPath, routeKey, routeOfPublicPath, searchRoute } from '../../src/core/routes'
 
 describe('routes', () => {
   it('builds the detail route with the id as its only param', () => {
@@ -41,6 +41,7 @@ describe('routes', () => {
     expect(h5Url('https://example.org/app', '/pages/index/index')).toBe('https://example.org/app/')
     expect(h5Url('https://example.org/#/old', searchRoute('医保'))).toBe(`https://example.org/search/?q=${encodeURIComponent('医保')}`)
     expect(h5Url('https://example.org/', homeRoute({ topic: '医保' }))).toBe(`https://example.org/?topic=${encodeURIComponent('医保')}`)
+    expect(h5Url('https://example.org/app/', mineRoute())).toBe('https://example.org/app/mine/')
     // Not a page of the app: the page path stays (the H5 router shows 没有找到).
     expect(publicPath('/pages/nope/index?x=1')).toBe('pages/nope/index?x=1')
   })
@@ -50,6 +51,8 @@ describe('routes', () => {
     expect(routeOfPublicPath('')).toBe('/pages/index/index')
     expect(routeOfPublicPath('index.html', 'topic=x')).toBe('/pages/index/index?topic=x')
     expect(routeOfPublicPath('search/', 'q=1')).toBe('/pages/search/index?q=1')
+    expect(routeOfPublicPath('mine/')).toBe('/pages/mine/index')
+    expect(routeOfPublicPath('pages/mine/index')).toBe('/pages/mine/index')
     expect(routeOfPublicPath('pages/detail/index', 'id=x')).toBe('/pages/detail/index?id=x')
     expect(routeOfPublicPath('pages/nope/index')).toBeNull()
     expect(routeOfPublicPath('article/x y/')).toBeNull()
@@ -63,5 +66,7 @@ describe('routes', () => {
     expect(isRouteOf('home', '/search/')).toBe(false)
     expect(isRouteOf('detail', '/health/article/abc/?from=share')).toBe(true)
     expect(isRouteOf('detail', '/search/')).toBe(false)
+    expect(isRouteOf('mine', '/health/mine/')).toBe(true)
+    expect(isRouteOf('home', '/mine/')).toBe(false)
   })
 })
