@@ -186,7 +186,7 @@ function snapshotInPage(): { before: string[]; after: string[]; body: string } {
     while (card.firstChild) anchor.appendChild(card.firstChild)
     card.replaceWith(anchor)
   })
-  // 返回首页 and the home search bar lead somewhere without the app too.
+  // 返回首页, the home search bar and 我的 lead somewhere without the app too.
   const base = (window as unknown as { __hnBase: string }).__hnBase
   // The link wraps the element's content with no box of its own (display: contents), so the
   // page lays out exactly as the app's. (No named helper: this runs in the page as written.)
@@ -195,6 +195,7 @@ function snapshotInPage(): { before: string[]; after: string[]; body: string } {
     if ((element.textContent || '').trim() === '返回首页') links.push([element, `${base}/`])
   })
   holder.querySelectorAll('.search-bar').forEach((element) => links.push([element, `${base}/search/`]))
+  holder.querySelectorAll('.home__mine').forEach((element) => links.push([element, `${base}/mine/`]))
   for (const [element, href] of links) {
     const anchor = document.createElement('a')
     anchor.setAttribute('href', href)

@@ -78,11 +78,15 @@ test('an article\'s own address holds the article, its disclaimers and preview t
     expect(card.status).toBe(200)
     expect(card.headers['content-type']).toBe('image/png')
     expect(card.body.readUInt32BE(16) * 4).toBe(card.body.readUInt32BE(20) * 5)
-    // Home and search carry their first screen too.
+    // Home, search and 我的 carry their first screen too.
     await page.goto(server.url)
     expect(await page.locator('a.article-card').count()).toBeGreaterThanOrEqual(6)
+    expect(await page.locator('.home__mine a[href="/mine/"]').count()).toBe(1)
     await page.goto(`${server.url}search/`)
     expect(await page.locator('body').innerText()).toContain('大家都在搜')
+    // 我的 has its own address and prerendered first screen as well.
+    await page.goto(`${server.url}mine/`)
+    expect(await page.locator('body').innerText()).toContain('最近浏览')
   } finally {
     await context.close()
   }
