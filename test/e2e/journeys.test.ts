@@ -115,6 +115,19 @@ test(
 )
 
 test(
+  '我的 opens from home at its own address and back returns home',
+  journey('home-mine', async ({ page, visit }) => {
+    await visit()
+    await shown(page.locator('.home__mine')).click()
+    await shown(page.locator('.mine-about')).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/mine/')
+    await page.goBack()
+    await shown(page.locator('.article-card')).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/')
+  }),
+)
+
+test(
   'an article shows both disclaimers, a related article opens, and 首页 goes home',
   journey('detail-related-home', async ({ page, visit }) => {
     await visit()
