@@ -178,7 +178,7 @@ describe('home page', () => {
     act(() => {
       fireEvent.click(screen.getByRole('link', { name: /^我的/ }))
     })
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/mine/index' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/mine/' })
   })
 
   it('sizes its text from the saved step', () => {

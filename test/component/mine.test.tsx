@@ -20,7 +20,7 @@ describe('我的 page', () => {
     const titles = Array.from(document.querySelectorAll('[data-list=favorites] .mine-entry__title')).map((el) => el.textContent)
     expect(titles).toEqual([second.title, first.title])
     fireEvent.click(list('favorites').getByText(first.title))
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${first.id}` })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/article/${first.id}/` })
     fireEvent.click(list('favorites').getByRole('button', { name: `删除「${second.title}」` }))
     expect(useAppStore.getState().favorites.map((e) => e.id)).toEqual([first.id])
   })
