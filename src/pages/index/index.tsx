@@ -21,6 +21,7 @@ import { focusById } from '../../platform/focus'
 import { watchVisible } from '../../platform/nearEnd'
 import { openMine, scrollToTop } from '../../platform/navigation'
 import { isMomentsSinglePage } from '../../platform/share'
+import TimelineSinglePageNotice from '../../features/share/components/TimelineSinglePageNotice'
 import { useFilterActions, useFilters } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
 import Disclaimer from '../../components/Disclaimer'
@@ -192,8 +193,10 @@ export default function HomePage() {
               </View>
             )}
           </View>
-          <SearchBar />
+          {/* Searching opens another page, which Moments' single-page mode cannot do. */}
+          {!singlePage && <SearchBar />}
         </View>
+        <TimelineSinglePageNotice subject='这份文章列表' />
 
         <View className='hn-section home__filters'>
           <FilterTabs
