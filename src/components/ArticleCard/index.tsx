@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { ListEntry } from '../../core/catalog'
 import { regionLabel } from '../../core/filters'
@@ -16,8 +17,11 @@ interface Props {
   onOpen?: (article: ListEntry) => void
 }
 
-/** One article in a list: title, two-line excerpt, date, region, and 仅摘要 when there is no full text. */
-export default function ArticleCard({ article, titleRanges, onOpen }: Props) {
+/**
+ * One article in a list: title, two-line excerpt, date, region, and 仅摘要 when there is no full text.
+ * Memoised: a keystroke or the next page of cards leaves cards whose props are unchanged alone.
+ */
+export default memo(function ArticleCard({ article, titleRanges, onOpen }: Props) {
   const open = () => {
     onOpen?.(article)
     openArticle(article.id)
@@ -33,4 +37,4 @@ export default function ArticleCard({ article, titleRanges, onOpen }: Props) {
       </View>
     </View>
   )
-}
+})
