@@ -229,7 +229,13 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
     await page.waitForSelector('.article-card', { timeout: TIMEOUT_MS })
     const openArticle: number[] = []
     for (let i = 0; i < RUNS; i++) {
-      const card = page.locator('.article-card').nth(i * 7)
+      // Home draws 20 cards and adds 20 when its end line is on screen: scroll until card i*7 exists.
+      const cards = page.locator('.article-card')
+      for (let tries = 0; (await cards.count()) <= i * 7 && tries < 50; tries++) {
+        await cards.last().scrollIntoViewIfNeeded()
+        await page.waitForTimeout(100)
+      }
+      const card = cards.nth(i * 7)
       await card.scrollIntoViewIfNeeded()
       const title = (await card.locator('.article-card__title').textContent())!.trim()
       const ms = await page.evaluate(
