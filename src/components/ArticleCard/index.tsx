@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { ListEntry } from '../../core/catalog'
 import { regionLabel } from '../../core/filters'
 import type { MatchRange } from '../../core/search/types'
@@ -18,8 +18,11 @@ interface Props {
   onOpen?: (article: ListEntry) => void
 }
 
-/** One article in a list: title, two-line excerpt, date, region, and 仅摘要 when there is no full text. */
-export default function ArticleCard({ article, titleRanges, onOpen }: Props) {
+/**
+ * One article in a list: title, two-line excerpt, date, region, and 仅摘要 when there is no full text.
+ * Memoised: a keystroke or the next page of cards leaves cards whose props are unchanged alone.
+ */
+export default memo(function ArticleCard({ article, titleRanges, onOpen }: Props) {
   // Moments' single-page mode cannot navigate: there the card is plain text, not a dead link.
   const [singlePage] = useState(isMomentsSinglePage)
   const open = () => {
@@ -38,4 +41,4 @@ export default function ArticleCard({ article, titleRanges, onOpen }: Props) {
       </View>
     </View>
   )
-}
+})
