@@ -26,4 +26,7 @@ export default defineAppConfig({
   // 300 ms slide-out: going back within the first moments left home blank
   // (test/e2e/navigation-race.test.ts). Pages switch at once instead, as in most web apps.
   animation: false,
+  // weapp: inject only the components a page renders (按需注入). WeChat's code-quality check
+  // (LAZYCODE_LOADING_OPEN, test/weapp/ci.test.ts) asks for it; H5 ignores it.
+  lazyCodeLoading: 'requiredComponents',
 })
