@@ -8,7 +8,7 @@ import { takeChars } from '../../src/core/text'
 import { articles, provinces } from '../../src/data/dataset'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
-import { listedTitles, resetStore } from './support'
+import { followNavigation, listedTitles, resetStore } from './support'
 
 beforeEach(resetStore)
 
@@ -131,16 +131,21 @@ describe('home page', () => {
   })
 
   it('opens the article a reader taps, by id in the URL', () => {
-    render(<HomePage />)
+    const home = render(<HomePage />)
     const target = newestFirst(articles)[3]
     fireEvent.click(screen.getByText(target.title))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${target.id}` })
+    // The reader ends up on that article's page.
+    followNavigation(home)
+    expect(document.querySelector('.detail-article__title')).toHaveTextContent(target.title)
   })
 
   it('opens the search page from the search bar', () => {
-    render(<HomePage />)
+    const home = render(<HomePage />)
     fireEvent.click(screen.getByText('搜索医保、医院、疾病'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/search/index' })
+    expect(followNavigation(home).route).toBe('pages/search/index')
+    expect(screen.getByText('大家都在搜')).toBeInTheDocument()
   })
 
   it('keeps the chosen tabs when the page is shown again (back from an article)', () => {

@@ -5,7 +5,7 @@ import { getListSearchEngine as getSearchEngine, hotSearchTerms } from '../../sr
 import { loadSearch } from '../../src/data/search'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
-import { listedTitles, resetStore } from './support'
+import { listedTitles, resetStore, followNavigation } from './support'
 
 // The page loads its engine on first open (its own chunk); these tests start from a loaded one.
 // The loading and failure states have their own tests below.
@@ -173,12 +173,14 @@ describe('search page', () => {
   })
 
   it('opens a result and remembers the query that found it', () => {
-    render(<SearchPage />)
+    const search = render(<SearchPage />)
     type('辽源')
     settle()
     const top = getSearchEngine().search('辽源', { limit: 20 })[0].article
     fireEvent.click(screen.getByText((_, el) => el?.classList.contains('article-card__title') === true && el.textContent === top.title))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${top.id}` })
     expect(useAppStore.getState().searchHistory[0]).toBe('辽源')
+    followNavigation(search)
+    expect(document.querySelector('.detail-article__title')).toHaveTextContent(top.title)
   })
 })
