@@ -3,6 +3,9 @@
 import { render, type RenderResult } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { createElement, type ComponentType } from 'react'
+import DetailPage from '../../src/pages/detail/index'
+import HomePage from '../../src/pages/index/index'
+import SearchPage from '../../src/pages/search/index'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
 
@@ -16,10 +19,10 @@ export function listedTitles(root: ParentNode): string[] {
 }
 
 /** Page components by route, for following a navigation to the page it opens. */
-const PAGES: Record<string, () => ComponentType> = {
-  'pages/index/index': () => require('../../src/pages/index/index').default,
-  'pages/search/index': () => require('../../src/pages/search/index').default,
-  'pages/detail/index': () => require('../../src/pages/detail/index').default,
+const PAGES: Record<string, ComponentType> = {
+  'pages/index/index': HomePage,
+  'pages/search/index': SearchPage,
+  'pages/detail/index': DetailPage,
 }
 
 /**
@@ -45,6 +48,5 @@ export function followNavigation(from?: RenderResult): RenderResult & { route: s
   }
   from?.unmount()
   taroTest.setRoute(path, params)
-  const Component = Page()
-  return Object.assign(render(createElement(Component)), { route, params })
+  return Object.assign(render(createElement(Page)), { route, params })
 }

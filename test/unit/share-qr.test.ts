@@ -1,5 +1,6 @@
+import jsQR from 'jsqr'
 import { articles, disclaimers } from '../../src/data/index'
-import type { DrawOp } from '../../src/features/share/drawing'
+import type { DrawOp } from '../../src/core/drawing'
 import { articleH5Url } from '../../src/features/share/links'
 import { layoutPoster } from '../../src/features/share/posterLayout'
 import { qrMatrix } from '../../src/features/share/qr'
@@ -44,9 +45,6 @@ describe('article QR code', () => {
 })
 
 describe('the QR code drawn on the poster', () => {
-  // jsQR ships CommonJS without types.
-  const jsQR = require('jsqr') as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null
-
   /**
    * Paints the poster's rectangles (the QR modules among them) onto white pixels, as a canvas
    * would, at `scale` pixels per layout unit.

@@ -119,7 +119,7 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
   g.requirePlugin = (name: string) => {
     throw new Error(`requirePlugin(${name}): no plugins`)
   }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // Required only now: it reads `window` and registers its global Component() when it loads.
   const simulate = require('miniprogram-simulate')
   let loadingRoute: string | null = null
   g.Page = (config: AnyRecord) => {
@@ -152,6 +152,8 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
     })
   }
 
+  // The build's own app.js (a path known only at run time), loaded as WeChat would.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(path.join(dir, 'app.js'))
   if (!app) throw new Error('app.js never called App()')
   app.onLaunch?.({ path: readAppJson(dir).pages[0], query: {}, scene: 1001, referrerInfo: {} })
