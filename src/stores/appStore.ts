@@ -5,6 +5,7 @@ import { create } from 'zustand'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { useShallow } from 'zustand/react/shallow'
 import { normalizeFilters } from '../core/filters'
+import { reportRecovered } from '../core/report'
 import { provinces } from '../data/index'
 import { taroStorage, type TextStorage } from '../platform/storage'
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice'
@@ -51,8 +52,9 @@ export function savedStateStorage(storage: TextStorage): PersistStorage<SavedSta
       try {
         const value: unknown = JSON.parse(text)
         if (value && typeof value === 'object' && 'state' in value) return value as StorageValue<SavedState>
-      } catch {
-        // Fall through: corrupted text.
+        reportRecovered('saved state has no "state" field; starting from defaults', text.slice(0, 80))
+      } catch (error) {
+        reportRecovered('saved state is not JSON; starting from defaults', error)
       }
       storage.removeItem(name)
       return null
