@@ -22,8 +22,12 @@ beforeAll(() => {
 afterEach(() => {
   opened.forEach((page) => page.unload())
   opened = []
-  // A missing template leaves part of a page blank on a phone; an app error is a bug.
-  expect(program.warnings).toEqual([])
+  // A missing template leaves part of a page blank on a phone; an app error is a bug. simulate
+  // has no canvas, so the article page's background drawing of its share card fails and says so
+  // (core/report.ts); that one report is expected here (canvas paths: share.test.ts).
+  const noCanvas = /^\[health-news\] recovered: drawing a share image ahead of time failed/
+  expect(program.warnings.filter((w) => !noCanvas.test(w))).toEqual([])
+  program.warnings.length = 0
   expect(program.errors).toEqual([])
   expect(program.wx.networkRequests).toEqual([])
   program.navigations.length = 0
