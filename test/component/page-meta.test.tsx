@@ -4,7 +4,8 @@
 // page's show; when the reader goes back, the top page's unload and the first page's show may come
 // in either order. Whatever the order, the tags describe the article on screen.
 import { act, render } from '@testing-library/react'
-import { articles } from '../../src/data/index'
+import { articles } from '../../src/data/dataset'
+import { loadAllArticles } from '../../src/data/index'
 import DetailPage from '../../src/pages/detail/index'
 import { taroTest } from '../stubs/taro'
 import { resetStore } from './support'
@@ -20,6 +21,10 @@ const describesNoArticle = () => {
   expect([first.title, second.title]).not.toContain(ogTitle())
   expect(document.head.querySelector('meta[property="og:type"]')?.getAttribute('content')).not.toBe('article')
 }
+
+// The detail page draws an article at once when its shard is loaded; these tests are about the
+// show/hide order, not loading, so every shard is loaded first.
+beforeAll(() => loadAllArticles())
 
 beforeEach(() => {
   resetStore()

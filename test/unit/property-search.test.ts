@@ -2,8 +2,8 @@
 // that are real articles, and answers each query within a (generous) time budget. The observed
 // maximum is printed; speed itself is measured by `npm run bench:search`, not here.
 import fc from 'fast-check'
-import { articles } from '../../src/data'
-import { getSearchEngine } from '../../src/data/search'
+import { articles } from '../../src/data/dataset'
+import { getSearchEngine } from '../../src/data/searchDataset'
 import { anyText, checkProperty, typedText } from './support/property'
 
 /** Per query: generous, because the machine running the tests may be shared and busy. */

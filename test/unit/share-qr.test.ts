@@ -1,5 +1,5 @@
 import jsQR from 'jsqr'
-import { articles, disclaimers } from '../../src/data/index'
+import { articles, disclaimers } from '../../src/data/dataset'
 import type { DrawOp } from '../../src/core/drawing'
 import { articleH5Url } from '../../src/features/share/links'
 import { layoutPoster } from '../../src/features/share/posterLayout'
