@@ -105,6 +105,8 @@ test('an article shows its title, date, body and both disclaimers; 相关推荐 
   expect(texts).toContain(disclaimers.medical)
   expect(texts).toContain(disclaimers.sourceNotice)
   for (const block of fullArticle.body!.slice(0, 3)) expect(detail.text()).toContain(block.text)
+  // The body came from its shard in a data subpackage, through require.async.
+  expect(program.asyncRequires.some((file) => /^data-\d+\/articles-\d{3}\.js$/.test(file))).toBe(true)
 
   const related = articles.find((a) => a.id === fullArticle.related[0])!
   await detail.tap(related.title)

@@ -7,15 +7,18 @@
 // - jsdom 24 globals, with jsdom's own Event/CustomEvent (Node's would not reach jsdom's nodes);
 // - a `Page()` shim: simulate renders components, so a page becomes one (its functions become
 //   methods; `attached` runs onLoad + onShow, `ready` onReady, `detached` onHide + onUnload);
+// - the build's scripts run by WeChat's module rules (loadDist below): require relative to the
+//   file, one module cache per launch, and require.async (分包异步化) for the data subpackages;
 // - app.js required once and App's onLaunch called by hand;
 // - the stand-in `wx` of fake-wx.ts, with navigation recorded (tests then open where it leads).
 // WXML runtime warnings ("Template ... not found") mean part of a page would be blank on a
 // phone: they are collected in `warnings` and tests fail on them.
+import fs from 'node:fs'
 import path from 'node:path'
 import { JSDOM } from 'jsdom'
 import { parseUrl } from './mini-program'
 import { createFakeWx, type FakeWxState } from './fake-wx'
-import { readAppJson, weappDir } from './dist'
+import { readAppJson, subpackageRoots, weappDir } from './dist'
 
 type AnyRecord = Record<string, any>
 
@@ -24,6 +27,8 @@ export interface SimulatedProgram {
   wx: FakeWxState
   /** Where the app asked WeChat to go (navigateTo / redirectTo / reLaunch / switchTab), in order. */
   navigations: { api: string; url: string }[]
+  /** The files the app loaded with require.async (分包异步化), relative to the build, in order. */
+  asyncRequires: string[]
   /** console.warn/error output of the app and of the WXML runtime. */
   warnings: string[]
   errors: string[]
@@ -62,6 +67,54 @@ function installDomGlobals() {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * WeChat's module loader for the files of one build. Node's (and jest's) `require` has no
+ * `require.async`, which the data loader (src/data/loader.weapp.ts) calls to reach the page-less
+ * data subpackages; so the build's scripts run here instead, in this realm (the globals `wx`,
+ * `Page`, `Component` set below). require.async resolves after a timer tick (the download) and
+ * rejects, as WeChat does, for a file that is missing or in no subpackage of app.json.
+ */
+function distLoader(dir: string, defer: (fn: () => void) => void, asyncRequires: string[]) {
+  const roots = subpackageRoots(readAppJson(dir))
+  const modules = new Map<string, { exports: any }>()
+  const resolveFrom = (from: string, id: string) => {
+    const absolute = path.resolve(path.dirname(from), id.endsWith('.js') ? id : `${id}.js`)
+    if (!absolute.startsWith(dir + path.sep)) throw new Error(`require outside the mini-program: ${id} from ${path.relative(dir, from)}`)
+    if (!fs.existsSync(absolute)) throw new Error(`module not found: ${path.relative(dir, absolute)}`)
+    return absolute
+  }
+  const run = (absolute: string, cached: boolean): any => {
+    const hit = cached ? modules.get(absolute) : undefined
+    if (hit) return hit.exports
+    const module = { exports: {} as any }
+    if (cached) modules.set(absolute, module)
+    const localRequire = (id: string) => run(resolveFrom(absolute, id), true)
+    localRequire.async = (id: string) =>
+      new Promise((resolve, reject) => {
+        defer(() => {
+          try {
+            const file = resolveFrom(absolute, id)
+            const relative = path.relative(dir, file).split(path.sep).join('/')
+            if (!roots.some((root) => relative.startsWith(`${root}/`))) throw new Error(`require.async: ${relative} is in no subpackage of app.json`)
+            asyncRequires.push(relative)
+            resolve(run(file, true))
+          } catch (error) {
+            reject(error)
+          }
+        })
+      })
+    // The build's own code, compiled for WeChat: evaluated as its module loader would.
+    const wrapper = new Function('require', 'module', 'exports', `${fs.readFileSync(absolute, 'utf8')}\n//# sourceURL=${absolute}`)
+    wrapper.call(undefined, localRequire, module, module.exports)
+    return module.exports
+  }
+  return {
+    require: (file: string) => run(resolveFrom(path.join(dir, 'app.js'), file), true),
+    /** A component's script, run afresh on each load as miniprogram-simulate does. */
+    runComponent: (filePath: string) => run(resolveFrom(filePath, filePath), false),
+  }
+}
 
 function visibleTexts(root: Node): string[] {
   const out: string[] = []
@@ -121,6 +174,13 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
   }
   // Required only now: it reads `window` and registers its global Component() when it loads.
   const simulate = require('miniprogram-simulate')
+  // simulate runs each component's script through its utils' runJs (Node's require there).
+  const asyncRequires: string[] = []
+  const loader = distLoader(dir, defer, asyncRequires)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped internal module, loaded with simulate
+  const simulateUtils = require('miniprogram-simulate/src/utils')
+  const nodeRunJs = simulateUtils.runJs
+  simulateUtils.runJs = loader.runComponent
   let loadingRoute: string | null = null
   g.Page = (config: AnyRecord) => {
     const route = loadingRoute
@@ -152,9 +212,8 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
     })
   }
 
-  // The build's own app.js (a path known only at run time), loaded as WeChat would.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(dir, 'app.js'))
+  // The build's own app.js, loaded as WeChat would.
+  loader.require('./app.js')
   if (!app) throw new Error('app.js never called App()')
   app.onLaunch?.({ path: readAppJson(dir).pages[0], query: {}, scene: 1001, referrerInfo: {} })
   app.onShow?.({ path: readAppJson(dir).pages[0], query: {}, scene: 1001, referrerInfo: {} })
@@ -190,6 +249,7 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
     dir,
     wx: fake.state,
     navigations,
+    asyncRequires,
     warnings,
     errors,
     async open(url: string) {
@@ -256,6 +316,7 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
       installed = undefined
       console.warn = realConsole.warn
       console.error = realConsole.error
+      simulateUtils.runJs = nodeRunJs
     },
   }
   return program
