@@ -3,6 +3,7 @@
 // simulate builds out of the compiled WXML. Taps go through WeChat's event system to the handlers
 // the templates bind; where a tap navigates, the test opens where it leads and checks that page.
 import type { Article, ArticleDataset } from '../../src/core/article'
+import { LIST_PAGE_SIZE, newestFirst } from '../../src/core/filters'
 import datasetJson from '../../src/data/articles.json'
 import { launchSimulated, type SimulatedPage, type SimulatedProgram } from './support/simulate'
 
@@ -10,6 +11,9 @@ jest.setTimeout(60_000)
 
 const { articles, disclaimers } = datasetJson as unknown as ArticleDataset
 const fullArticle = articles.find((a) => a.fullText && a.related.length > 0) as Article
+/** Home's order, newest first; it draws them a page (LIST_PAGE_SIZE) at a time. */
+const listed = newestFirst(articles)
+const PAGE_SIZE = LIST_PAGE_SIZE
 const HOME = '/pages/index/index'
 
 let program: SimulatedProgram
@@ -52,14 +56,27 @@ async function follow(): Promise<SimulatedPage> {
 
 const countOf = (page: SimulatedPage) => Number(/共 (\d+) 篇/.exec(page.text())?.[1] ?? NaN)
 
-test('home lists every article with the count and both notices; a region tab narrows it', async () => {
+/** Scrolls home to the end: WeChat calls the page's onReachBottom near the bottom. */
+async function scrollToEnd(home: SimulatedPage): Promise<void> {
+  for (let round = 0; round < 10 && !home.texts().includes('没有更多了'); round++) {
+    home.instance.onReachBottom()
+    await home.waitFor((p) => p.texts().includes(listed[Math.min(listed.length, PAGE_SIZE * (round + 2)) - 1].title))
+  }
+  await home.waitFor((p) => p.texts().includes('没有更多了'))
+}
+
+test('home lists a first page with the count and both notices, the rest near the bottom; a region tab narrows it', async () => {
   const home = await open(HOME)
-  // The first screenful of cards comes first, the rest right after.
-  await home.waitFor((p) => articles.every((a) => p.texts().includes(a.title)))
+  const firstPage = listed.slice(0, PAGE_SIZE)
+  await home.waitFor((p) => p.texts().includes(firstPage[firstPage.length - 1].title))
   const texts = home.texts()
+  for (const article of firstPage) expect(texts).toContain(article.title)
+  expect(texts).not.toContain(listed[listed.length - 1].title)
   expect(countOf(home)).toBe(articles.length)
   expect(texts).toContain(disclaimers.medical)
   expect(texts).toContain(disclaimers.sourceNotice)
+  await scrollToEnd(home)
+  for (const article of articles) expect(home.texts()).toContain(article.title)
 
   const province = articles.find((a) => a.region)!.region!.province
   const inProvince = articles.filter((a) => a.region?.province === province)
@@ -67,13 +84,14 @@ test('home lists every article with the count and both notices; a region tab nar
   await home.waitFor((p) => countOf(p) === inProvince.length)
   expect(home.texts()).not.toContain(articles.find((a) => a.region?.province !== province)!.title)
   // The choice is remembered (stored) for the next visit: put it back for the tests below.
-  await home.tap(/^全国$/)
+  await home.tap(/^全部地区$/)
   await home.waitFor((p) => countOf(p) === articles.length)
 })
 
 test('tapping an article on home leads to its detail page', async () => {
   const home = await open(HOME)
-  await home.waitFor((p) => p.texts().includes(fullArticle.title))
+  await home.waitFor((p) => countOf(p) === articles.length)
+  await scrollToEnd(home)
   await home.tap(fullArticle.title)
   const detail = await follow()
   expect(detail.route).toBe('pages/detail/index')
@@ -123,5 +141,5 @@ test.each([
   await page.tap('返回首页')
   const home = await follow()
   expect(home.route).toBe('pages/index/index')
-  await home.waitFor((p) => p.texts().includes(articles[0].title))
+  await home.waitFor((p) => p.texts().includes(listed[0].title))
 })
