@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import SearchPage from '../../src/pages/search/index'
 import { getListSearchEngine as getSearchEngine, hotSearchTerms } from '../../src/data/searchDataset'
@@ -172,7 +172,7 @@ describe('search page', () => {
     expect(useAppStore.getState().searchHistory[0]).toBe('扬州 断缴')
   })
 
-  it('opens a result and remembers the query that found it', () => {
+  it('opens a result and remembers the query that found it', async () => {
     const search = render(<SearchPage />)
     type('辽源')
     settle()
@@ -181,6 +181,7 @@ describe('search page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/detail/index?id=${top.id}` })
     expect(useAppStore.getState().searchHistory[0]).toBe('辽源')
     followNavigation(search)
-    expect(document.querySelector('.detail-article__title')).toHaveTextContent(top.title)
+    // The detail page loads the article's shard first (the search page holds list entries only).
+    await waitFor(() => expect(document.querySelector('.detail-article__title')).toHaveTextContent(top.title))
   })
 })
