@@ -37,3 +37,14 @@ async function launchChromium() {
 }
 
 module.exports = { CHROMIUM, CHROMIUM_ARGS, PHONE, launchChromium }
+
+/**
+ * A persistent phone-sized context on its own profile directory (whose Default/Preferences a
+ * caller may have written, e.g. a larger default font size).
+ */
+async function launchChromiumProfile(userDataDir) {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "bash scripts/ensure-chromium.sh".`)
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...PHONE })
+}
+
+module.exports.launchChromiumProfile = launchChromiumProfile

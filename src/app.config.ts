@@ -10,14 +10,14 @@ import packages from './data/packages.json'
 const dataPackages = process.env.TARO_ENV === 'weapp' ? packages.packages : []
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/search/index', 'pages/detail/index'],
+  pages: ['pages/index/index', 'pages/search/index', 'pages/detail/index', 'pages/mine/index'],
   ...(dataPackages.length > 0 && {
     subPackages: dataPackages.map((pkg) => ({ root: pkg.root, pages: [] })),
   }),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f2f5f5',
-    navigationBarBackgroundColor: '#12807b',
+    navigationBarBackgroundColor: '#0f7570',
     navigationBarTitleText: '健康资讯',
     navigationBarTextStyle: 'white',
     // Said explicitly so Taro's H5 build draws the same title bar (with back / home) as WeChat.

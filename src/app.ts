@@ -1,8 +1,10 @@
 import { PropsWithChildren } from 'react'
 import { preloadComponentStyles } from './platform/componentStyles'
+import { enableKeyboardActivation } from './platform/keyboard'
 import './app.css'
 
 preloadComponentStyles()
+enableKeyboardActivation()
 
 function App({ children }: PropsWithChildren) {
   return children

@@ -5,6 +5,7 @@ export const PAGE_PATHS = {
   home: '/pages/index/index',
   search: '/pages/search/index',
   detail: '/pages/detail/index',
+  mine: '/pages/mine/index',
 } as const
 
 export type PageName = keyof typeof PAGE_PATHS
@@ -30,6 +31,11 @@ export function detailRoute(id: string): string {
 
 export function searchRoute(query?: string): string {
   return appendQuery(PAGE_PATHS.search, { q: query ? query.trim() : '' })
+}
+
+/** 我的: favourites, reading history, text size, about. */
+export function mineRoute(): string {
+  return PAGE_PATHS.mine
 }
 
 /** Home, optionally opened on a region/topic filter (a chip on the detail page, a shared list). */

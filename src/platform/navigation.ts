@@ -2,7 +2,7 @@
 // page-stack rules (weapp allows 10 pages; a shared link opens with no home below) live here.
 import Taro from '@tarojs/taro'
 import type { ArticleFilters } from '../core/filters'
-import { detailRoute, homeRoute, isRouteOf, searchRoute } from '../core/routes'
+import { detailRoute, homeRoute, isRouteOf, mineRoute, searchRoute } from '../core/routes'
 
 /** weapp refuses navigateTo beyond 10 pages; replace the top page before reaching that. */
 const MAX_STACK_DEPTH = 9
@@ -27,6 +27,10 @@ export function openArticle(id: string): void {
 
 export function openSearch(query?: string): void {
   push(searchRoute(query))
+}
+
+export function openMine(): void {
+  push(mineRoute())
 }
 
 /**

@@ -1,15 +1,20 @@
-// The app's one store: slices for filters, search history and preferences, persisted together
-// through Taro's storage API. Saved data is treated as untrusted input: an old version, a broken
-// JSON string or a wrong shape is discarded field by field and defaults are used, never a crash.
+// The app's one store: slices for filters, search history, preferences and the reading lists
+// (收藏 / 最近浏览), persisted through Taro's storage API. Saved data is treated as untrusted
+// input: an old version, a broken JSON string or a wrong shape is discarded field by field and
+// defaults are used, never a crash. The reading lists are saved under keys of their own, so a
+// broken save of one loses only that list (savedStateStorage).
 import { create } from 'zustand'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { useShallow } from 'zustand/react/shallow'
 import { normalizeFilters } from '../core/filters'
+import { FAVORITES_LIMIT, HISTORY_LIMIT, restoreEntries } from '../core/readingLists'
 import { reportRecovered } from '../core/report'
+import { textStepOf } from '../core/textScale'
 import { provinces } from '../data/index'
 import { taroStorage, type TextStorage } from '../platform/storage'
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice'
 import { createPreferencesSlice, type PreferencesSlice } from './preferencesSlice'
+import { createReadingSlice, type ReadingSlice } from './readingSlice'
 import {
   createSearchHistorySlice,
   historyEntryFor,
@@ -17,14 +22,24 @@ import {
   type SearchHistorySlice,
 } from './searchHistorySlice'
 
-export type AppState = FiltersSlice & SearchHistorySlice & PreferencesSlice
+export type AppState = FiltersSlice & SearchHistorySlice & PreferencesSlice & ReadingSlice
 
 /** What is written to storage: data only, never actions. */
-export type SavedState = Pick<AppState, 'filters' | 'searchHistory' | 'largeText'>
+export type SavedState = Pick<AppState, 'filters' | 'searchHistory' | 'textStep' | 'favorites' | 'history'>
 
 export const STORE_KEY = 'health-news/app-state'
-/** Bump when SavedState changes shape; older saves are then discarded (see `migrate`). */
-export const STORE_VERSION = 1
+/**
+ * Bump when SavedState changes shape and say in `migrate` how the previous version carries over.
+ * 1: { filters, searchHistory, largeText } · 2: largeText became textStep (true → 大).
+ */
+export const STORE_VERSION = 2
+
+/** The reading lists' own keys and the version of their saved shape ({ version, entries }). */
+export const LIST_KEYS = { favorites: `${STORE_KEY}/favorites`, history: `${STORE_KEY}/history` } as const
+export const LIST_VERSION = 1
+type ListName = keyof typeof LIST_KEYS
+const LIST_NAMES: ListName[] = ['favorites', 'history']
+const LIST_LIMITS: Record<ListName, number> = { favorites: FAVORITES_LIMIT, history: HISTORY_LIMIT }
 
 /** Keeps only the parts of a saved value that are valid today. */
 export function restoreSavedState(saved: unknown): Partial<SavedState> {
@@ -39,31 +54,89 @@ export function restoreSavedState(saved: unknown): Partial<SavedState> {
       .filter((q) => q !== '')
     restored.searchHistory = entries.filter((q, i) => entries.indexOf(q) === i).slice(0, SEARCH_HISTORY_LIMIT)
   }
-  if (typeof raw.largeText === 'boolean') restored.largeText = raw.largeText
+  const step = textStepOf(raw.textStep)
+  if (step !== null) restored.textStep = step
+  for (const name of LIST_NAMES) {
+    if (name in raw) restored[name] = restoreEntries(raw[name], LIST_LIMITS[name])
+  }
   return restored
 }
 
-/** JSON over text storage that reads a broken value as "nothing saved" and removes it. */
+/** Carries a save of an earlier version over to today's shape; unknown versions start fresh. */
+export function migrateSavedState(saved: unknown, version: number): Partial<SavedState> {
+  if (!saved || typeof saved !== 'object' || Array.isArray(saved)) return {}
+  const raw = saved as Record<string, unknown>
+  // The lists live under their own keys and carry their own version: keep them whatever the main save's.
+  const lists: Record<string, unknown> = {}
+  for (const name of LIST_NAMES) if (name in raw) lists[name] = raw[name]
+  if (version === 1) {
+    const { largeText, ...rest } = raw
+    return { ...(rest as Partial<SavedState>), ...lists, textStep: largeText === true ? 1 : 0 }
+  }
+  return lists as Partial<SavedState>
+}
+
+function parseJson(text: string | null): { ok: true; value: unknown } | { ok: false } {
+  if (text === null) return { ok: false }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * JSON over text storage in three keys: the main save (filters, search history, text step) and
+ * one per reading list. A key whose text is broken, or of another list version, is removed and
+ * read as "nothing saved"; the other keys are read as usual. Writes skip keys whose text did not
+ * change (opening an article rewrites only the history, not 500 favourites).
+ */
 export function savedStateStorage(storage: TextStorage): PersistStorage<SavedState> {
+  const write = (key: string, text: string) => {
+    if (storage.getItem(key) !== text) storage.setItem(key, text)
+  }
+  const remove = (key: string) => storage.removeItem(key)
   return {
     getItem(name) {
-      const text = storage.getItem(name)
-      if (text === null) return null
-      try {
-        const value: unknown = JSON.parse(text)
-        if (value && typeof value === 'object' && 'state' in value) return value as StorageValue<SavedState>
-        reportRecovered('saved state has no "state" field; starting from defaults', text.slice(0, 80))
-      } catch (error) {
-        reportRecovered('saved state is not JSON; starting from defaults', error)
+      const lists: Record<string, unknown> = {}
+      for (const list of LIST_NAMES) {
+        const key = `${name}/${list}`
+        const text = storage.getItem(key)
+        if (text === null) continue
+        const parsed = parseJson(text)
+        if (parsed.ok && isRecord(parsed.value) && parsed.value.version === LIST_VERSION && Array.isArray(parsed.value.entries)) {
+          lists[list] = parsed.value.entries
+        } else {
+          reportRecovered(`saved ${list} list is broken or of another version; starting it empty`, text.slice(0, 80))
+          remove(key)
+        }
       }
-      storage.removeItem(name)
-      return null
+      const text = storage.getItem(name)
+      let main: StorageValue<SavedState> | null = null
+      if (text !== null) {
+        const parsed = parseJson(text)
+        if (parsed.ok && isRecord(parsed.value) && 'state' in parsed.value) {
+          main = parsed.value as unknown as StorageValue<SavedState>
+        } else {
+          reportRecovered('saved state is not JSON with a "state" field; starting from defaults', text.slice(0, 80))
+          remove(name)
+        }
+      }
+      if (!main && Object.keys(lists).length === 0) return null
+      const state = main && isRecord(main.state) ? main.state : {}
+      return { version: main ? main.version : STORE_VERSION, state: { ...state, ...lists } as SavedState }
     },
     setItem(name, value) {
-      storage.setItem(name, JSON.stringify(value))
+      const { favorites, history, ...main } = value.state
+      write(name, JSON.stringify({ version: value.version, state: main }))
+      write(`${name}/favorites`, JSON.stringify({ version: LIST_VERSION, entries: favorites }))
+      write(`${name}/history`, JSON.stringify({ version: LIST_VERSION, entries: history }))
     },
     removeItem(name) {
-      storage.removeItem(name)
+      remove(name)
+      for (const list of LIST_NAMES) remove(`${name}/${list}`)
     },
   }
 }
@@ -74,14 +147,20 @@ export const useAppStore = create<AppState>()(
       ...createFiltersSlice(...a),
       ...createSearchHistorySlice(...a),
       ...createPreferencesSlice(...a),
+      ...createReadingSlice(...a),
     }),
     {
       name: STORE_KEY,
       version: STORE_VERSION,
       storage: savedStateStorage(taroStorage),
-      partialize: (s): SavedState => ({ filters: s.filters, searchHistory: s.searchHistory, largeText: s.largeText }),
-      // No earlier versions worth carrying over: start from defaults.
-      migrate: () => ({}) as SavedState,
+      partialize: (s): SavedState => ({
+        filters: s.filters,
+        searchHistory: s.searchHistory,
+        textStep: s.textStep,
+        favorites: s.favorites,
+        history: s.history,
+      }),
+      migrate: (saved, version) => migrateSavedState(saved, version) as SavedState,
       merge: (saved, current) => ({ ...current, ...restoreSavedState(saved) }),
     },
   ),
@@ -90,7 +169,9 @@ export const useAppStore = create<AppState>()(
 // Selectors return stable values: store fields by reference, grouped actions through useShallow.
 export const useFilters = () => useAppStore((s) => s.filters)
 export const useSearchHistory = () => useAppStore((s) => s.searchHistory)
-export const useLargeText = () => useAppStore((s) => s.largeText)
+export const useTextStep = () => useAppStore((s) => s.textStep)
+export const useFavorites = () => useAppStore((s) => s.favorites)
+export const useReadingHistory = () => useAppStore((s) => s.history)
 
 export const useFilterActions = () =>
   useAppStore(
@@ -109,5 +190,16 @@ export const useSearchHistoryActions = () =>
       rememberSearch: s.rememberSearch,
       forgetSearch: s.forgetSearch,
       clearSearchHistory: s.clearSearchHistory,
+    })),
+  )
+
+export const useReadingActions = () =>
+  useAppStore(
+    useShallow((s) => ({
+      toggleFavorite: s.toggleFavorite,
+      removeFavorite: s.removeFavorite,
+      recordVisit: s.recordVisit,
+      removeVisit: s.removeVisit,
+      clearHistory: s.clearHistory,
     })),
   )

@@ -1,14 +1,15 @@
-// Reading preferences. 大字 (larger type) is the cheap part of elder mode (适老化): one switch
-// that pages turn into a class on their root.
+// Reading preferences: the text step of the one text scale (src/core/textScale.ts). Replaces the
+// old 大字 on/off switch; a saved `largeText: true` becomes 大 (see the migration in appStore.ts).
 import type { StateCreator } from 'zustand'
+import { STANDARD_STEP, type TextStep } from '../core/textScale'
 import type { AppState } from './appStore'
 
 export interface PreferencesSlice {
-  largeText: boolean
-  toggleLargeText: () => void
+  textStep: TextStep
+  setTextStep: (step: TextStep) => void
 }
 
 export const createPreferencesSlice: StateCreator<AppState, [], [], PreferencesSlice> = (set) => ({
-  largeText: false,
-  toggleLargeText: () => set((s) => ({ largeText: !s.largeText })),
+  textStep: STANDARD_STEP,
+  setTextStep: (textStep) => set({ textStep }),
 })

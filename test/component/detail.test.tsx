@@ -157,3 +157,82 @@ describe('detail page', () => {
     expect(shareArticle).toHaveBeenCalledWith(structured)
   })
 })
+
+describe('detail page: 收藏, history, text size, date notice, 大字分享', () => {
+  it('toggles 收藏 / 已收藏 and records the visit in 最近浏览', () => {
+    openDetail(structured.id)
+    expect(useAppStore.getState().history.map((e) => e.id)).toEqual([structured.id])
+    fireEvent.click(screen.getByRole('button', { name: '收藏' }))
+    expect(screen.getByRole('button', { name: '已收藏' })).toHaveAttribute('aria-pressed', 'true')
+    expect(useAppStore.getState().favorites.map((e) => e.id)).toEqual([structured.id])
+    fireEvent.click(screen.getByRole('button', { name: '已收藏' }))
+    expect(useAppStore.getState().favorites).toEqual([])
+  })
+
+  it('steps the text size with A−/A+ and saves it', () => {
+    openDetail(structured.id)
+    const root = document.querySelector('.hn-page') as HTMLElement
+    fireEvent.click(screen.getByRole('button', { name: '放大字号' }))
+    fireEvent.click(screen.getByRole('button', { name: '放大字号' }))
+    expect(useAppStore.getState().textStep).toBe(2)
+    expect(root).toHaveClass('hn-page--step-2')
+    expect(root.style.getPropertyValue('--hn-fs')).toBe('24px')
+    fireEvent.click(screen.getByRole('button', { name: '缩小字号' }))
+    expect(useAppStore.getState().textStep).toBe(1)
+  })
+
+  it('shows the date notice computed from the article date and today', () => {
+    jest.useFakeTimers({ now: new Date(2026, 11, 1, 12), doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    try {
+      openDetail(structured.id)
+      expect(screen.getByText(`本文发布于 ${structured.date}，距今已超过 1 年，文中政策和费用可能已调整，请以当地医保局最新公告为准`)).toBeInTheDocument()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('shows no date notice for an article younger than a year', () => {
+    const [y, m, d] = structured.date.split('-').map(Number)
+    jest.useFakeTimers({ now: new Date(y, m - 1, d + 10, 12), doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    try {
+      openDetail(structured.id)
+      expect(screen.queryByText(/本文发布于/)).toBeNull()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('opens a 大字分享 link at the shared step and changes the saved step only when kept', () => {
+    taroTest.setPageStack(['pages/detail/index'])
+    taroTest.setRoute('/pages/detail/index', { id: structured.id, from: 'share', size: '3' })
+    render(<DetailPage />)
+    const root = document.querySelector('.hn-page') as HTMLElement
+    expect(root).toHaveClass('hn-page--step-3')
+    expect(useAppStore.getState().textStep).toBe(0)
+    fireEvent.click(screen.getByRole('button', { name: '用我原来的字号' }))
+    expect(root).toHaveClass('hn-page--step-0')
+    expect(useAppStore.getState().textStep).toBe(0)
+  })
+
+  it('keeps the shared step when the reader chooses to', () => {
+    taroTest.setPageStack(['pages/detail/index'])
+    taroTest.setRoute('/pages/detail/index', { id: structured.id, from: 'share', size: '2' })
+    render(<DetailPage />)
+    fireEvent.click(screen.getByRole('button', { name: '以后都用这个字号' }))
+    expect(useAppStore.getState().textStep).toBe(2)
+    expect(screen.queryByRole('button', { name: '以后都用这个字号' })).toBeNull()
+  })
+
+  it('ignores a size param that is not a step', () => {
+    taroTest.setRoute('/pages/detail/index', { id: structured.id, size: '9' })
+    render(<DetailPage />)
+    expect(document.querySelector('.hn-page')).toHaveClass('hn-page--step-0')
+  })
+
+  it('the link of 转发给家人 carries the 大字分享 step chosen under the article', () => {
+    openDetail(structured.id)
+    fireEvent.click(screen.getByRole('radio', { name: '超大' }))
+    fireEvent.click(screen.getByText('转发给家人'))
+    expect(shareArticle).toHaveBeenCalledWith(expect.objectContaining({ id: structured.id }), 3)
+  })
+})

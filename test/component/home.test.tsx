@@ -178,14 +178,22 @@ describe('home page', () => {
     expect(screen.getByText(`共 ${articles.length} 篇`)).toBeInTheDocument()
   })
 
-  it('shows both disclaimers and switches to large text', () => {
+  it('shows both disclaimers and opens 我的 (favourites, history, text size) in one tap', () => {
     render(<HomePage />)
     expect(screen.getByText(/不能代替面诊/)).toBeInTheDocument()
     expect(screen.getByText(/整理自互联网公开渠道/)).toBeInTheDocument()
     act(() => {
-      fireEvent.click(screen.getByText('大字'))
+      fireEvent.click(screen.getByRole('link', { name: /^我的/ }))
     })
-    expect(document.querySelector('.hn-page')).toHaveClass('hn-page--large')
-    expect(screen.getByText('标准字')).toBeInTheDocument()
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/mine/index' })
+  })
+
+  it('sizes its text from the saved step', () => {
+    act(() => useAppStore.getState().setTextStep(3))
+    render(<HomePage />)
+    const root = document.querySelector('.hn-page') as HTMLElement
+    expect(root).toHaveClass('hn-page--step-3')
+    expect(root.style.getPropertyValue('--hn-fs')).toBe('28px')
+    expect(root.style.getPropertyValue('--hn-tap')).toBe('73px')
   })
 })

@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import HomePage from '../../src/pages/index/index'
-import { provinces } from '../../src/data/dataset'
-import { STORE_KEY, STORE_VERSION, useAppStore } from '../../src/stores/appStore'
+import { HISTORY_LIMIT } from '../../src/core/readingLists'
+import { articles, provinces } from '../../src/data/dataset'
+import { LIST_KEYS, STORE_KEY, STORE_VERSION, useAppStore } from '../../src/stores/appStore'
 import { SEARCH_HISTORY_LIMIT } from '../../src/stores/searchHistorySlice'
 import { taroTest } from '../stubs/taro'
 import { resetStore } from './support'
@@ -10,10 +11,10 @@ import { resetStore } from './support'
 beforeEach(resetStore)
 
 const saved = () => JSON.parse(taroTest.storage.get(STORE_KEY) as string)
-const defaults = { filters: { province: null, city: null, topic: null }, searchHistory: [], largeText: false }
+const defaults = { filters: { province: null, city: null, topic: null }, searchHistory: [], textStep: 0 }
 const snapshot = () => {
   const s = useAppStore.getState()
-  return { filters: s.filters, searchHistory: s.searchHistory, largeText: s.largeText }
+  return { filters: s.filters, searchHistory: s.searchHistory, textStep: s.textStep }
 }
 async function reopenWith(stored: unknown) {
   taroTest.storage.set(STORE_KEY, typeof stored === 'string' ? stored : JSON.stringify(stored))
@@ -52,11 +53,11 @@ describe('persistence', () => {
     s.chooseProvince(provinces[0].province)
     s.chooseTopic('医保')
     s.rememberSearch('新农合')
-    s.toggleLargeText()
+    s.setTextStep(2)
     expect(Taro.setStorageSync).toHaveBeenCalled()
     expect(saved()).toEqual({
       version: STORE_VERSION,
-      state: { filters: { province: provinces[0].province, city: null, topic: '医保' }, searchHistory: ['新农合'], largeText: true },
+      state: { filters: { province: provinces[0].province, city: null, topic: '医保' }, searchHistory: ['新农合'], textStep: 2 },
     })
   })
 
@@ -64,12 +65,12 @@ describe('persistence', () => {
     const xinjiang = provinces.find((p) => p.cities.length > 1)!
     await reopenWith({
       version: STORE_VERSION,
-      state: { filters: { province: xinjiang.province, city: xinjiang.cities[0], topic: '疾病' }, searchHistory: ['拔牙'], largeText: true },
+      state: { filters: { province: xinjiang.province, city: xinjiang.cities[0], topic: '疾病' }, searchHistory: ['拔牙'], textStep: 3 },
     })
     expect(snapshot()).toEqual({
       filters: { province: xinjiang.province, city: xinjiang.cities[0], topic: '疾病' },
       searchHistory: ['拔牙'],
-      largeText: true,
+      textStep: 3,
     })
   })
 
@@ -89,10 +90,23 @@ describe('persistence', () => {
   })
 
   it('discards saved data of another version', async () => {
-    await reopenWith({ version: STORE_VERSION + 1, state: { filters: { province: provinces[0].province }, searchHistory: ['x'], largeText: true } })
+    await reopenWith({ version: STORE_VERSION + 1, state: { filters: { province: provinces[0].province }, searchHistory: ['x'], textStep: 2 } })
     expect(snapshot()).toEqual(defaults)
     await reopenWith({ version: 0, state: { searchHistory: ['旧的'] } })
     expect(snapshot()).toEqual(defaults)
+  })
+
+  it.each([
+    [true, 1],
+    [false, 0],
+  ])('carries a version 1 save over: largeText %s becomes step %i, the rest stays', async (largeText, step) => {
+    await reopenWith({ version: 1, state: { filters: { province: provinces[0].province, city: null, topic: null }, searchHistory: ['医保'], largeText } })
+    expect(snapshot()).toEqual({ filters: { province: provinces[0].province, city: null, topic: null }, searchHistory: ['医保'], textStep: step })
+    // The next save is written in today's shape.
+    useAppStore.getState().rememberSearch('新农合')
+    expect(saved().version).toBe(STORE_VERSION)
+    expect(saved().state).not.toHaveProperty('largeText')
+    expect(saved().state.textStep).toBe(step)
   })
 
   it('keeps only the valid parts of a saved value with the wrong shape', async () => {
@@ -101,7 +115,7 @@ describe('persistence', () => {
       state: {
         filters: { province: '不存在的省', city: 7, topic: '美食' },
         searchHistory: ['医保', 42, null, '医保', '  ', { q: 'x' }, '安庆'],
-        largeText: 'yes',
+        textStep: 7,
       },
     })
     expect(snapshot()).toEqual({ ...defaults, searchHistory: ['医保', '安庆'] })
@@ -125,5 +139,86 @@ describe('persistence', () => {
     expect(screen.getByText(/^共 \d+ 篇$/)).toBeInTheDocument()
     fireEvent.click(screen.getByRole('tab', { name: new RegExp(`^${provinces[0].province}，`) }))
     expect(saved().state.filters.province).toBe(provinces[0].province)
+  })
+})
+
+describe('收藏 and 最近浏览', () => {
+  const [a, b, c] = articles
+  const listSaved = (key: string) => JSON.parse(taroTest.storage.get(key) as string)
+  const ids = (list: { id: string }[]) => list.map((e) => e.id)
+  /** A relaunch: fresh in-memory state, then what storage holds (resetting alone would save the defaults). */
+  async function relaunch() {
+    const stored = new Map(taroTest.storage)
+    resetStore()
+    taroTest.storage.clear()
+    for (const [key, value] of stored) taroTest.storage.set(key, value)
+    await act(() => useAppStore.persist.rehydrate())
+  }
+
+  it('toggles a favourite, newest first, and removes one', () => {
+    const s = useAppStore.getState()
+    s.toggleFavorite(a)
+    s.toggleFavorite(b)
+    expect(ids(useAppStore.getState().favorites)).toEqual([b.id, a.id])
+    s.toggleFavorite(b)
+    expect(ids(useAppStore.getState().favorites)).toEqual([a.id])
+    s.removeFavorite(a.id)
+    expect(useAppStore.getState().favorites).toEqual([])
+  })
+
+  it('keeps one history entry per article, newest first, at most 50, and clears', () => {
+    const s = useAppStore.getState()
+    for (const article of articles) s.recordVisit(article)
+    s.recordVisit(a)
+    const history = useAppStore.getState().history
+    expect(history.length).toBe(Math.min(HISTORY_LIMIT, articles.length))
+    expect(history[0].id).toBe(a.id)
+    expect(ids(history).filter((id) => id === a.id)).toHaveLength(1)
+    s.clearHistory()
+    expect(useAppStore.getState().history).toEqual([])
+  })
+
+  it('saves each list under its own versioned key', () => {
+    useAppStore.getState().toggleFavorite(a)
+    useAppStore.getState().recordVisit(b)
+    expect(listSaved(LIST_KEYS.favorites)).toEqual({ version: 1, entries: [expect.objectContaining({ id: a.id, title: a.title, date: a.date })] })
+    expect(listSaved(LIST_KEYS.history).entries.map((e: { id: string }) => e.id)).toEqual([b.id])
+    expect(saved().state).not.toHaveProperty('favorites')
+  })
+
+  it('a broken save loses only the broken part', async () => {
+    const s = useAppStore.getState()
+    s.toggleFavorite(a)
+    s.recordVisit(b)
+    s.rememberSearch('医保')
+    s.setTextStep(2)
+    // The history's text is cut off mid-write; one favourite entry is damaged.
+    taroTest.storage.set(LIST_KEYS.history, (taroTest.storage.get(LIST_KEYS.history) as string).slice(0, 20))
+    const favorites = listSaved(LIST_KEYS.favorites)
+    favorites.entries.push({ id: c.id, title: 42 }, 'junk', { id: b.id, title: b.title, date: b.date, at: 1 })
+    taroTest.storage.set(LIST_KEYS.favorites, JSON.stringify(favorites))
+    await relaunch()
+    const state = useAppStore.getState()
+    expect(ids(state.favorites)).toEqual([a.id, b.id])
+    expect(state.history).toEqual([])
+    expect(state.searchHistory).toEqual(['医保'])
+    expect(state.textStep).toBe(2)
+    expect(taroTest.storage.has(LIST_KEYS.history)).toBe(false)
+  })
+
+  it('a broken main save keeps the lists', async () => {
+    useAppStore.getState().toggleFavorite(a)
+    taroTest.storage.set(STORE_KEY, '{"state": ')
+    await relaunch()
+    expect(ids(useAppStore.getState().favorites)).toEqual([a.id])
+  })
+
+  it('a list of another version is discarded alone', async () => {
+    useAppStore.getState().toggleFavorite(a)
+    useAppStore.getState().recordVisit(b)
+    taroTest.storage.set(LIST_KEYS.favorites, JSON.stringify({ version: 99, entries: [] }))
+    await relaunch()
+    expect(useAppStore.getState().favorites).toEqual([])
+    expect(ids(useAppStore.getState().history)).toEqual([b.id])
   })
 })

@@ -22,6 +22,10 @@ import type * as NearEndWeapp from '../../src/platform/nearEnd.weapp'
 import type * as ShareH5 from '../../src/platform/share.h5'
 import type * as ShareWeapp from '../../src/platform/share.weapp'
 import type { SharePlatform } from '../../src/platform/shareContract'
+import type * as KeyboardH5 from '../../src/platform/keyboard.h5'
+import type * as KeyboardWeapp from '../../src/platform/keyboard.weapp'
+import type * as SystemFontH5 from '../../src/platform/systemFont.h5'
+import type * as SystemFontWeapp from '../../src/platform/systemFont.weapp'
 
 /** true only when A and B are assignable both ways: same names, same types. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -36,6 +40,8 @@ const PAIRS: Record<string, [true, true?]> = {
   'platform/nearEnd': [true as Same<typeof NearEndWeapp, typeof NearEndH5>],
   // share has a written contract too: both variants are exactly SharePlatform.
   'platform/share': [true as Same<typeof ShareWeapp, SharePlatform>, true as Same<typeof ShareH5, SharePlatform>],
+  'platform/keyboard': [true as Same<typeof KeyboardWeapp, typeof KeyboardH5>],
+  'platform/systemFont': [true as Same<typeof SystemFontWeapp, typeof SystemFontH5>],
 }
 
 const srcDir = path.resolve(__dirname, '../../src')

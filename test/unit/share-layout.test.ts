@@ -61,7 +61,8 @@ describe('share card (5:4)', () => {
   })
 
   it('cuts an overlong title to three lines with an ellipsis', () => {
-    const content = shareCardContent({ ...longest, title: longest.title.repeat(4) }, disclaimers)
+    // Drawn while the article is recent (no date notice): the title has its three lines.
+    const content = shareCardContent({ ...longest, title: longest.title.repeat(4) }, disclaimers, new Date(2025, 5, 1))
     const layout = layoutShareCard(content)
     const titleLines = texts(layout).filter((op) => op.size === 38)
     expect(titleLines).toHaveLength(3)
@@ -145,5 +146,37 @@ describe('poster', () => {
     const long = layoutPoster({ ...posterContent(fullArticle, disclaimers), title: longest.title.repeat(3), excerpt: fullArticle.summary.repeat(3) }, qr)
     expect(long.height).toBeGreaterThan(short.height)
     expectInside(long)
+  })
+})
+
+describe('the date notice of an old article on the pictures', () => {
+  const recent = new Date(2025, 5, 1, 12)
+  const later = new Date(2026, 11, 1, 12)
+  const notice = (article: Article) => `本文发布于 ${article.date}，距今已超过 1 年`
+
+  it('is on the card, the Moments picture and the poster when drawn more than a year later, inside the canvas', () => {
+    for (const article of [longest, fullArticle, excerptOnly]) {
+      const card = layoutShareCard(shareCardContent(article, disclaimers, later))
+      const moments = layoutMomentsImage(shareCardContent(article, disclaimers, later))
+      const poster = layoutPoster(posterContent(article, disclaimers, later), qr)
+      for (const layout of [card, moments, poster]) {
+        expect(allText(layout).replace(/\n/g, '')).toContain(notice(article))
+        expectInside(layout)
+        // The disclaimer stays.
+        expect(allText(layout)).toContain('不能代替面诊')
+      }
+      // The whole sentence fits on the poster.
+      expect(allText(poster).replace(/\n/g, '')).toContain('请以当地医保局最新公告为准')
+    }
+  })
+
+  it('is not drawn while the article is less than a year old', () => {
+    for (const layout of [
+      layoutShareCard(shareCardContent(fullArticle, disclaimers, recent)),
+      layoutMomentsImage(shareCardContent(fullArticle, disclaimers, recent)),
+      layoutPoster(posterContent(fullArticle, disclaimers, recent), qr),
+    ]) {
+      expect(allText(layout)).not.toContain('本文发布于')
+    }
   })
 })

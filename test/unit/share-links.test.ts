@@ -32,6 +32,16 @@ describe('share links', () => {
     expect(articleH5Url('abc', 'https://a.example/app#/x')).toBe('https://a.example/app/#/pages/detail/index?id=abc&from=share')
   })
 
+  it('大字分享: the share path, Moments query, H5 link and copied link carry the step (1-3 only)', () => {
+    expect(articleSharePath(article.id, 2)).toBe(`/pages/detail/index?id=${article.id}&from=share&size=2`)
+    expect(new URLSearchParams(articleTimelineQuery(article.id, 3)).get('size')).toBe('3')
+    expect(articleH5Url(article.id, BASE, 1)).toBe(`${BASE}#/pages/detail/index?id=${article.id}&from=share&size=1`)
+    expect(articleLinkShare(article, BASE, 3).url).toBe(articleH5Url(article.id, BASE, 3))
+    // 标准 or no step: the reader's own size, nothing added.
+    expect(articleSharePath(article.id, 0)).toBe(articleSharePath(article.id))
+    expect(articleSharePath(article.id, null)).toBe(articleSharePath(article.id))
+  })
+
   it('reads only known share origins', () => {
     expect(shareOriginOf('share')).toBe('share')
     expect(shareOriginOf('timeline')).toBe('timeline')

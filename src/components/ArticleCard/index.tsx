@@ -3,6 +3,7 @@ import type { ListEntry } from '../../core/catalog'
 import { regionLabel } from '../../core/filters'
 import type { MatchRange } from '../../core/search/types'
 import { openArticle } from '../../platform/navigation'
+import { focusable } from '../focusable'
 import HighlightedText from '../HighlightedText'
 import './index.css'
 
@@ -22,7 +23,7 @@ export default function ArticleCard({ article, titleRanges, onOpen }: Props) {
     openArticle(article.id)
   }
   return (
-    <View className='article-card' onClick={open} data-article-id={article.id}>
+    <View className='article-card' onClick={open} data-article-id={article.id} role='link' aria-label={article.title} {...focusable}>
       <HighlightedText className='article-card__title' text={article.title} ranges={titleRanges} />
       <Text className='article-card__excerpt'>{article.summary}</Text>
       <View className='article-card__meta'>

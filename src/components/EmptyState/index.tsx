@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import { focusable } from '../focusable'
 import './index.css'
 
 interface Props {
@@ -24,12 +25,12 @@ export default function EmptyState({ title, message, actionText, onAction, secon
       {(actionText || secondaryText) && (
         <View className='empty-state__actions'>
           {actionText && onAction && (
-            <View className='hn-button empty-state__action' onClick={onAction}>
+            <View className='hn-button empty-state__action' onClick={onAction} role='button' {...focusable}>
               <Text>{actionText}</Text>
             </View>
           )}
           {secondaryText && onSecondary && (
-            <View className='hn-button hn-button--ghost empty-state__action' onClick={onSecondary}>
+            <View className='hn-button hn-button--ghost empty-state__action' onClick={onSecondary} role='button' {...focusable}>
               <Text>{secondaryText}</Text>
             </View>
           )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
+import { focusable } from '../focusable'
 import { pressable } from '../pressable'
 import './index.css'
 
@@ -32,7 +33,8 @@ export default function FilterTabs<K extends string>({ label, options, activeKey
   return (
     <View className='filter-tabs' data-tabs={name}>
       <Text className='filter-tabs__label'>{label}</Text>
-      <ScrollView className='filter-tabs__scroller' scrollX enhanced showScrollbar={false}>
+      {/* Focusable: a keyboard can scroll the row (WCAG 2.1.1, axe scrollable-region-focusable). */}
+      <ScrollView className='filter-tabs__scroller' scrollX enhanced showScrollbar={false} {...focusable}>
         <View className='filter-tabs__list' role='tablist' aria-label={label}>
           {options.map((option) => {
             const active = option.key === activeKey

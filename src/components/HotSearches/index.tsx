@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { focusable } from '../focusable'
 import './index.css'
 
 interface Props {
@@ -16,7 +17,7 @@ export default function HotSearches({ terms, onPick }: Props) {
       </View>
       <View className='hot-searches__list'>
         {terms.map((term, i) => (
-          <View key={term} className='hot-searches__term' onClick={() => onPick(term)}>
+          <View key={term} className='hot-searches__term' onClick={() => onPick(term)} role='button' {...focusable} aria-label={`搜索 ${term}`}>
             <Text className={`hot-searches__rank${i < 3 ? ' hot-searches__rank--top' : ''}`}>{i + 1}</Text>
             <Text className='hot-searches__text'>{term}</Text>
           </View>

@@ -2,6 +2,7 @@
 // platform's canvas and remembered per article so a second tap does not redraw.
 import { reportRecovered } from '../../core/report'
 import type { Article } from '../../core/article'
+import type { TextStep } from '../../core/textScale'
 import { disclaimers } from '../../data/index'
 import { renderShareImage } from '../../platform/share'
 import type { LayoutBuilder, RenderedImage } from '../../platform/shareContract'
@@ -12,6 +13,7 @@ import { articleH5Url } from './links'
 import { layoutPoster } from './posterLayout'
 import { qrMatrix } from './qr'
 import { posterContent, shareCardContent } from './shareContent'
+import { sharedTextStep } from './shareTextStep'
 
 export type ShareImageKind = 'card' | 'moments' | 'poster'
 
@@ -29,21 +31,28 @@ const DRAW_TIMEOUT_MS = 8000
 
 const images = new DrawnImageCache<RenderedImage>()
 
-export function layoutBuilderFor(article: Article, kind: ShareImageKind): LayoutBuilder {
-  if (kind === 'card') return (measure) => layoutShareCard(shareCardContent(article, disclaimers), measure)
-  if (kind === 'moments') return (measure) => layoutMomentsImage(shareCardContent(article, disclaimers), measure)
-  return (measure) => layoutPoster(posterContent(article, disclaimers), qrMatrix(articleH5Url(article.id)), measure)
+/**
+ * The layout of one picture. The date notice is computed when the layout is built (drawing
+ * time, `now`); the poster's QR code carries the 大字分享 step when one is chosen.
+ */
+export function layoutBuilderFor(article: Article, kind: ShareImageKind, step: TextStep | null = null, now: Date = new Date()): LayoutBuilder {
+  if (kind === 'card') return (measure) => layoutShareCard(shareCardContent(article, disclaimers, now), measure)
+  if (kind === 'moments') return (measure) => layoutMomentsImage(shareCardContent(article, disclaimers, now), measure)
+  return (measure) => layoutPoster(posterContent(article, disclaimers, now), qrMatrix(articleH5Url(article.id, undefined, step)), measure)
 }
 
-function keyOf(article: Article, kind: ShareImageKind): string {
-  return `${kind}:${article.id}`
+/** Only the poster depends on the step (its QR code); the day is part of every key (the notice). */
+function keyOf(article: Article, kind: ShareImageKind, step: TextStep | null): string {
+  const day = new Date().toDateString()
+  return `${kind}:${article.id}:${kind === 'poster' ? step ?? 0 : 0}:${day}`
 }
 
 /** Draws (or reuses) one picture of the article. Rejects when the canvas fails. */
 export function drawArticleImage(article: Article, kind: ShareImageKind): Promise<RenderedImage> {
-  return images.get(keyOf(article, kind), () =>
+  const step = kind === 'poster' ? sharedTextStep() : null
+  return images.get(keyOf(article, kind, step), () =>
     withTimeout(
-      renderShareImage(layoutBuilderFor(article, kind), { pixelRatio: PIXEL_RATIO[kind], name: `share-${kind}-${article.id}` }),
+      renderShareImage(layoutBuilderFor(article, kind, step), { pixelRatio: PIXEL_RATIO[kind], name: `share-${kind}-${article.id}` }),
       DRAW_TIMEOUT_MS,
     ),
   )
@@ -51,7 +60,7 @@ export function drawArticleImage(article: Article, kind: ShareImageKind): Promis
 
 /** The picture if it has already been drawn, for share handlers that must answer at once. */
 export function drawnImageUrl(article: Article, kind: ShareImageKind): string | undefined {
-  return images.ready(keyOf(article, kind))?.url
+  return images.ready(keyOf(article, kind, kind === 'poster' ? sharedTextStep() : null))?.url
 }
 
 /** The chat card, or the packaged default card when drawing fails or misses WeChat's deadline. */

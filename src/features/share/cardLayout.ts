@@ -28,15 +28,20 @@ export function layoutShareCard(content: ShareCardContent, measure: TextMeasurer
   ops.push({ type: 'rect', x: card.x, y: card.y, w: card.w, h: card.h, fill: t.paper, radius: 18 })
 
   const inner = { x: card.x + 24, width: card.w - 48 }
-  const titleStyle: TextBlockStyle = { size: 38, weight: 'bold', color: t.ink, lineHeight: 52, maxLines: 3 }
+  // An old article's date notice takes two lines above the disclaimer; the title gives up one.
+  const staleStyle: TextBlockStyle = { size: 17, color: t.noticeInk, lineHeight: 24, maxLines: 2 }
+  const staleLines = content.staleNotice ? textBlockLines(content.staleNotice, inner.width, staleStyle, measure) : []
+  const titleStyle: TextBlockStyle = { size: 38, weight: 'bold', color: t.ink, lineHeight: 52, maxLines: staleLines.length ? 2 : 3 }
   const titleLines = textBlockLines(content.title, inner.width, titleStyle, measure)
   const metaHeight = 36
   const gap = 14
 
   // Disclaimer strip pinned to the card's bottom; title and meta centred in the space above it.
   const notice = { x: inner.x - 8, w: inner.width + 16, h: 40, y: card.y + card.h - 16 - 40 }
+  const staleTop = notice.y - 8 - staleLines.length * staleStyle.lineHeight
+  if (staleLines.length) pushLines(ops, staleLines, { x: inner.x, top: staleTop, width: inner.width }, staleStyle)
   const areaTop = card.y + 20
-  const areaBottom = notice.y - 12
+  const areaBottom = (staleLines.length ? staleTop : notice.y) - 12
   const blockHeight = titleStyle.lineHeight * titleLines.length + gap + metaHeight
   const top = Math.max(areaTop, areaTop + (areaBottom - areaTop - blockHeight) / 2)
 
@@ -76,10 +81,14 @@ export function layoutMomentsImage(content: ShareCardContent, measure: TextMeasu
     measure,
   )
 
-  const titleStyle: TextBlockStyle = { size: 42, weight: 'bold', color: t.ink, lineHeight: 58, maxLines: 5, align: 'center' }
+  const staleStyle: TextBlockStyle = { size: 16, color: t.noticeInk, lineHeight: 24, maxLines: 2, align: 'center' }
+  const staleLines = content.staleNotice ? textBlockLines(content.staleNotice, inner.width, staleStyle, measure) : []
+  const staleTop = card.y + card.h - 96 - staleLines.length * staleStyle.lineHeight
+  if (staleLines.length) pushLines(ops, staleLines, { x: inner.x, top: staleTop, width: inner.width }, staleStyle)
+  const titleStyle: TextBlockStyle = { size: 42, weight: 'bold', color: t.ink, lineHeight: 58, maxLines: staleLines.length ? 3 : 5, align: 'center' }
   const titleLines = textBlockLines(content.title, inner.width, titleStyle, measure)
   const areaTop = card.y + 84
-  const areaBottom = card.y + card.h - 96
+  const areaBottom = staleTop - (staleLines.length ? 8 : 0)
   const top = Math.max(areaTop, areaTop + (areaBottom - areaTop - titleStyle.lineHeight * titleLines.length) / 2)
   pushLines(ops, titleLines, { x: inner.x, top, width: inner.width }, titleStyle)
 

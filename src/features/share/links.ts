@@ -3,6 +3,7 @@
 import type { Topic } from '../../core/article'
 import { appendQuery, detailRoute, h5Url, homeRoute, searchRoute } from '../../core/routes'
 import { APP_NAME, clipText } from '../../core/text'
+import { STANDARD_STEP, type TextStep } from '../../core/textScale'
 
 /** How a reader arrived: from a forwarded chat card / copied link, or from Moments. */
 export type ShareOrigin = 'share' | 'timeline'
@@ -18,8 +19,16 @@ export function configuredH5BaseUrl(): string {
   return typeof H5_BASE_URL === 'string' ? H5_BASE_URL : ''
 }
 
-function withOrigin(route: string, from: ShareOrigin): string {
-  return appendQuery(route, { [SHARE_ORIGIN_PARAM]: from })
+/**
+ * Query key of 大字分享: the text step (1-3) the recipient's page opens at. Their own saved
+ * step changes only if they choose to keep it (the detail page asks).
+ */
+export const TEXT_STEP_PARAM = 'size'
+
+/** `from` and, for a step above 标准, `size` (a step of null or 标准 adds nothing). */
+function withOrigin(route: string, from: ShareOrigin, step?: TextStep | null): string {
+  const size = step != null && step > STANDARD_STEP ? String(step) : null
+  return appendQuery(route, { [SHARE_ORIGIN_PARAM]: from, [TEXT_STEP_PARAM]: size })
 }
 
 /** The query part of a route (Moments shares take a query, not a path). */
@@ -28,19 +37,19 @@ function queryOf(path: string): string {
   return at < 0 ? '' : path.slice(at + 1)
 }
 
-/** Mini-program share path of an article: `/pages/detail/index?id=<id>&from=share`. */
-export function articleSharePath(id: string): string {
-  return withOrigin(detailRoute(id), 'share')
+/** Mini-program share path of an article: `/pages/detail/index?id=<id>&from=share[&size=N]`. */
+export function articleSharePath(id: string, step?: TextStep | null): string {
+  return withOrigin(detailRoute(id), 'share', step)
 }
 
 /** Moments share query (Moments reopens the same page, so only the query is given). */
-export function articleTimelineQuery(id: string): string {
-  return queryOf(withOrigin(detailRoute(id), 'timeline'))
+export function articleTimelineQuery(id: string, step?: TextStep | null): string {
+  return queryOf(withOrigin(detailRoute(id), 'timeline', step))
 }
 
-/** Public H5 link of an article: `<H5_BASE_URL>#/pages/detail/index?id=<id>&from=share`. */
-export function articleH5Url(id: string, baseUrl: string = configuredH5BaseUrl()): string {
-  return h5Url(baseUrl, articleSharePath(id))
+/** Public H5 link of an article: `<H5_BASE_URL>#/pages/detail/index?id=<id>&from=share[&size=N]`. */
+export function articleH5Url(id: string, baseUrl: string = configuredH5BaseUrl(), step?: TextStep | null): string {
+  return h5Url(baseUrl, articleSharePath(id, step))
 }
 
 /** Reads the share origin from a page's decoded `from` param; anything else is not a share. */

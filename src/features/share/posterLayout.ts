@@ -31,6 +31,16 @@ export function layoutPoster(content: PosterContent, qr: QrMatrix, measure: Text
   y += 22
   body.push({ type: 'text', text: `来源:${content.source}`, x: inner.x, y: y + 16, size: 24, weight: 'normal', color: t.inkFaint, align: 'left' })
   y += 32 + 28
+  if (content.staleNotice) {
+    // The date notice of an old article, where the date is read: in a notice panel under the source.
+    const staleStyle: TextBlockStyle = { size: 24, color: t.noticeInk, lineHeight: 38, maxLines: 4 }
+    const stalePad = 18
+    const staleLines = textBlockLines(content.staleNotice, inner.width - stalePad * 2, staleStyle, measure)
+    const staleHeight = stalePad * 2 + staleLines.length * staleStyle.lineHeight
+    body.push({ type: 'rect', x: inner.x, y, w: inner.width, h: staleHeight, fill: t.noticeBg, radius: 14 })
+    pushLines(body, staleLines, { x: inner.x + stalePad, top: y + stalePad, width: inner.width - stalePad * 2 }, staleStyle)
+    y += staleHeight + 28
+  }
   body.push({ type: 'rect', x: inner.x, y, w: inner.width, h: 2, fill: t.divider })
   y += 2 + 30
 

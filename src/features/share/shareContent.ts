@@ -2,6 +2,7 @@
 // disclaimers (never rewritten here, only shortened to fit).
 import type { Article, Disclaimers } from '../../core/article'
 import { regionLabel } from '../../core/filters'
+import { staleNotice } from '../../core/staleness'
 
 export interface ShareCardContent {
   title: string
@@ -13,6 +14,8 @@ export interface ShareCardContent {
   source: string
   /** The medical disclaimer's first sentence, for images with room for one line. */
   disclaimer: string
+  /** 本文发布于…距今已超过 1 年… when the article is older than 12 months at drawing time. */
+  staleNotice: string | null
 }
 
 export interface PosterContent extends ShareCardContent {
@@ -37,19 +40,21 @@ export function openingText(article: Pick<Article, 'body' | 'summary'>): string 
   return (first ? first.text : article.summary).trim()
 }
 
-export function shareCardContent(article: Article, disclaimers: Disclaimers): ShareCardContent {
+/** `now` is the drawing time: a picture drawn today says what is true today. */
+export function shareCardContent(article: Article, disclaimers: Disclaimers, now: Date = new Date()): ShareCardContent {
   return {
     title: article.title.trim(),
     date: article.date,
     regionLabel: regionLabel(article.region),
     source: article.source.trim(),
     disclaimer: oneLineDisclaimer(disclaimers),
+    staleNotice: staleNotice(article.date, now),
   }
 }
 
-export function posterContent(article: Article, disclaimers: Disclaimers): PosterContent {
+export function posterContent(article: Article, disclaimers: Disclaimers, now: Date = new Date()): PosterContent {
   return {
-    ...shareCardContent(article, disclaimers),
+    ...shareCardContent(article, disclaimers, now),
     excerpt: openingText(article),
     excerptOnly: !article.fullText,
     disclaimers: [disclaimers.medical.trim(), disclaimers.sourceNotice.trim()].filter(Boolean),

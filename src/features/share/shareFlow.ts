@@ -3,6 +3,7 @@
 // every word the reader sees about them.
 import Taro from '@tarojs/taro'
 import type { Article } from '../../core/article'
+import type { TextStep } from '../../core/textScale'
 import { copyText } from '../../platform/clipboard'
 import { IMAGE_SAVE_TARGET, isWeChatBrowser, NATIVE_FORWARD_BUTTON, saveShareImage, shareWithSystem } from '../../platform/share'
 import type { LinkShare, RenderedImage, SaveOutcome } from '../../platform/shareContract'
@@ -51,9 +52,9 @@ export async function shareLink(link: LinkShare): Promise<ShareOutcome> {
   return 'failed'
 }
 
-/** The detail page's 转发给家人 in a browser. */
-export function shareArticle(article: Article): Promise<ShareOutcome> {
-  return shareLink(articleLinkShare(article))
+/** The detail page's 转发给家人 in a browser; `step` is the 大字分享 step the link carries. */
+export function shareArticle(article: Article, step?: TextStep | null): Promise<ShareOutcome> {
+  return shareLink(articleLinkShare(article, undefined, step))
 }
 
 /** The WeChat guide's 复制链接. True when the text is on the clipboard (and the reader was told). */

@@ -5,6 +5,7 @@ import { DRAWS_SHARE_CARDS } from '../../platform/share'
 import { loadArticleImages, loadedArticleImages } from './articleImagesLoader'
 import { DEFAULT_SHARE_CARD_URL } from './defaultCard'
 import { articleSharePath, articleTimelineQuery } from './links'
+import { sharedTextStep } from './shareTextStep'
 
 /** onShareAppMessage's answer; `promise` lets WeChat wait (up to 3 s) for the drawn card. */
 export interface ArticleShareMessage extends ShareAppMessageReturnObject {
@@ -17,7 +18,7 @@ export interface ArticleShareMessage extends ShareAppMessageReturnObject {
 export function articleShareMessage(article: Article): ArticleShareMessage {
   // In a browser the drawing code may not be loaded (nothing drawn then): the default card.
   const drawn = loadedArticleImages()?.drawnImageUrl(article, 'card')
-  const message = { title: article.title, path: articleSharePath(article.id), imageUrl: drawn || DEFAULT_SHARE_CARD_URL }
+  const message = { title: article.title, path: articleSharePath(article.id, sharedTextStep()), imageUrl: drawn || DEFAULT_SHARE_CARD_URL }
   if (drawn || !DRAWS_SHARE_CARDS) return message
   // Not drawn yet (the reader tapped 转发 right away): answer with the default card now and let
   // WeChat take the drawn one if it arrives in time (shareCardImage never rejects).
@@ -30,5 +31,5 @@ export function articleShareMessage(article: Article): ArticleShareMessage {
 /** Moments takes a query for the same page and a 1:1 picture; it cannot wait for drawing. */
 export function articleTimelineShare(article: Article): ShareTimelineReturnObject & { title: string; query: string } {
   const image = loadedArticleImages()?.drawnImageUrl(article, 'moments')
-  return { title: article.title, query: articleTimelineQuery(article.id), ...(image ? { imageUrl: image } : {}) }
+  return { title: article.title, query: articleTimelineQuery(article.id, sharedTextStep()), ...(image ? { imageUrl: image } : {}) }
 }

@@ -9,7 +9,7 @@ export const shareTheme = {
   paper: '#ffffff',
   ink: '#1b2a2e',
   inkSoft: '#46575c',
-  inkFaint: '#6f7f84',
+  inkFaint: '#566569',
   divider: '#e2e9e9',
   chipBg: '#e6f3f0',
   chipInk: '#07584f',

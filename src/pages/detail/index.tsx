@@ -5,18 +5,25 @@ import type { Article, Topic } from '../../core/article'
 import { NO_FILTERS, regionLabel, type ArticleFilters } from '../../core/filters'
 import { isArticleId } from '../../core/ids'
 import { readParam } from '../../core/params'
+import { contains } from '../../core/readingLists'
+import { stepLabel, textStepOf, type TextStep } from '../../core/textScale'
 import { loadArticle, loadArticleList, loadedArticle, loadedArticleList, type ListEntry } from '../../data/index'
 import { goHome, isFirstPage, openSearch } from '../../platform/navigation'
-import { useAppStore, useLargeText } from '../../stores/appStore'
+import { isMomentsSinglePage } from '../../platform/share'
+import { useAppStore, useFavorites, useReadingActions, useTextStep } from '../../stores/appStore'
 import ArticleBody from '../../components/ArticleBody'
 import ArticleCard from '../../components/ArticleCard'
 import Disclaimer from '../../components/Disclaimer'
 import EmptyState from '../../components/EmptyState'
 import PageFooter from '../../components/PageFooter'
+import ReaderPage from '../../components/ReaderPage'
+import StaleNotice from '../../components/StaleNotice'
+import TextSizeControl from '../../components/TextSizeControl'
+import { focusable } from '../../components/focusable'
 import ShareActions from '../../features/share/components/ShareActions'
 import SharedLandingBanner from '../../features/share/components/SharedLandingBanner'
 import TimelineSinglePageNotice from '../../features/share/components/TimelineSinglePageNotice'
-import { shareOriginOf } from '../../features/share/links'
+import { shareOriginOf, TEXT_STEP_PARAM } from '../../features/share/links'
 import { useArticleShare } from '../../features/share/useShare'
 import './index.css'
 
@@ -81,8 +88,28 @@ function HomeBar() {
   return (
     <View className='detail-home-bar'>
       <Text className='detail-home-bar__text'>更多医保、就医与健康问答</Text>
-      <View className='detail-home-bar__button' onClick={() => goHome()}>
+      <View className='detail-home-bar__button' onClick={() => goHome()} role='link' {...focusable}>
         <Text>返回首页</Text>
+      </View>
+    </View>
+  )
+}
+
+/**
+ * 大字分享 on arrival: the sharer asked for a larger step than the reader's own. The page shows
+ * it; the reader's saved step changes only if they keep it here.
+ */
+function SharedStepBanner({ step, onKeep, onRevert }: { step: TextStep; onKeep: () => void; onRevert: () => void }) {
+  return (
+    <View className='detail-shared-step' role='status'>
+      <Text className='detail-shared-step__text'>{`分享给您的人选了「${stepLabel(step)}」字号，这篇文章正按这个字号显示。`}</Text>
+      <View className='detail-shared-step__actions'>
+        <View className='hn-button detail-shared-step__button' role='button' {...focusable} onClick={onKeep}>
+          <Text>以后都用这个字号</Text>
+        </View>
+        <View className='hn-button hn-button--ghost detail-shared-step__button' role='button' {...focusable} onClick={onRevert}>
+          <Text>用我原来的字号</Text>
+        </View>
       </View>
     </View>
   )
@@ -94,32 +121,44 @@ export default function DetailPage() {
   const id = readParam(router.params, 'id')
   const { state, retry } = useArticle(id)
   const article = state.status === 'ready' ? state.article : undefined
-  const related = useRelated(article ? article.related : [])
+  const relatedEntries = useRelated(article ? article.related : [])
   const from = readParam(router.params, 'from')
   const [firstPage, setFirstPage] = useState(false)
+  // Moments' single-page mode: nothing navigates, storage is separate; 收藏 and history are not offered.
+  const [singlePage] = useState(isMomentsSinglePage)
   const applyFilters = useAppStore((s) => s.applyFilters)
-  const toggleLargeText = useAppStore((s) => s.toggleLargeText)
-  const largeText = useLargeText()
+  const setTextStep = useAppStore((s) => s.setTextStep)
+  const savedStep = useTextStep()
+  const favorites = useFavorites()
+  const { toggleFavorite, recordVisit } = useReadingActions()
+  // The step a 大字分享 link asks for, shown until the reader keeps it or goes back to theirs.
+  const [sharedStep, setSharedStep] = useState<TextStep | null>(() => textStepOf(readParam(router.params, TEXT_STEP_PARAM)))
+  const pendingSharedStep = sharedStep !== null && sharedStep !== savedStep ? sharedStep : null
+  const shownStep = pendingSharedStep ?? savedStep
 
   useLoad(() => setFirstPage(isFirstPage()))
 
-  useArticleShare(article)
+  useEffect(() => {
+    if (article && !singlePage) recordVisit(article)
+    // Once per article shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article?.id])
 
-  const pageClass = `hn-page detail${largeText ? ' hn-page--large' : ''}`
+  useArticleShare(article)
 
   if (state.status === 'loading') {
     return (
-      <View className={pageClass}>
+      <ReaderPage className='detail' step={pendingSharedStep}>
         <View className='detail-loading' role='status'>
           <Text className='detail-loading__text'>正在打开文章…</Text>
         </View>
-      </View>
+      </ReaderPage>
     )
   }
 
   if (state.status === 'failed') {
     return (
-      <View className={pageClass}>
+      <ReaderPage className='detail' step={pendingSharedStep}>
         <EmptyState
           title='加载失败'
           message='文章内容没有加载成功，可能是网络不好。请稍后点击重试。'
@@ -128,13 +167,13 @@ export default function DetailPage() {
           secondaryText='返回首页'
           onSecondary={() => goHome()}
         />
-      </View>
+      </ReaderPage>
     )
   }
 
   if (!article) {
     return (
-      <View className={pageClass}>
+      <ReaderPage className='detail' step={pendingSharedStep}>
         <EmptyState
           title='没有找到这篇文章'
           message='链接可能不完整，或这篇文章已经下线。可以回到首页看看其他文章。'
@@ -143,7 +182,7 @@ export default function DetailPage() {
           secondaryText='搜索文章'
           onSecondary={() => openSearch()}
         />
-      </View>
+      </ReaderPage>
     )
   }
 
@@ -152,33 +191,60 @@ export default function DetailPage() {
     applyFilters(filters)
     goHome(filters)
   }
+  const changeStep = (step: TextStep) => {
+    setTextStep(step)
+    setSharedStep(null)
+  }
   const region = article.region
+  const related = singlePage ? [] : relatedEntries
+  const favorite = contains(favorites, article.id)
+  const chip = (label: string, kind: 'region' | 'topic', filters: ArticleFilters) =>
+    singlePage ? (
+      // Single-page mode cannot open home: the label stays, as plain text.
+      <View key={label} className='detail-chip' data-chip={kind}>
+        <Text className='hn-chip detail-chip__pill detail-chip__pill--plain'>{label}</Text>
+      </View>
+    ) : (
+      <View key={label} className='detail-chip' data-chip={kind} role='link' {...focusable} aria-label={`查看${label}的文章`} onClick={() => showOnHome(filters)}>
+        <Text className='hn-chip detail-chip__pill'>{label}</Text>
+      </View>
+    )
 
   return (
-    <View className={pageClass}>
+    <ReaderPage className='detail' step={pendingSharedStep}>
       <TimelineSinglePageNotice />
       <SharedLandingBanner from={from} />
-      {firstPage && !shareOriginOf(from) && <HomeBar />}
+      {firstPage && !shareOriginOf(from) && !singlePage && <HomeBar />}
+      {pendingSharedStep !== null && (
+        <SharedStepBanner step={pendingSharedStep} onKeep={() => changeStep(pendingSharedStep)} onRevert={() => setSharedStep(null)} />
+      )}
 
       <View className='hn-section detail-article'>
-        <Text className='detail-article__title'>{article.title}</Text>
+        <View className='detail-article__title' role='heading' aria-level={1}>
+          <Text>{article.title}</Text>
+        </View>
         <View className='detail-article__meta'>
-          <Text>{article.date}</Text>
+          <Text className='detail-article__date'>{article.date}</Text>
           <Text className='detail-article__source'>{`来源：${article.source}`}</Text>
         </View>
+        <StaleNotice date={article.date} />
         <View className='detail-article__chips'>
-          <View
-            className='detail-chip'
-            data-chip='region'
-            onClick={() => showOnHome({ ...NO_FILTERS, province: region?.province ?? null, city: region?.city ?? null })}
-          >
-            <Text className='hn-chip detail-chip__pill'>{regionLabel(region)}</Text>
-          </View>
-          {article.topics.map((topic: Topic) => (
-            <View key={topic} className='detail-chip' data-chip='topic' onClick={() => showOnHome({ ...NO_FILTERS, topic })}>
-              <Text className='hn-chip detail-chip__pill'>{topic}</Text>
+          {chip(regionLabel(region), 'region', { ...NO_FILTERS, province: region?.province ?? null, city: region?.city ?? null })}
+          {article.topics.map((topic: Topic) => chip(topic, 'topic', { ...NO_FILTERS, topic }))}
+        </View>
+
+        <View className='detail-tools'>
+          <TextSizeControl step={shownStep} onChange={changeStep} />
+          {!singlePage && (
+            <View
+              className={`hn-button detail-tools__favorite${favorite ? ' detail-tools__favorite--on' : ' hn-button--ghost'}`}
+              role='button' {...focusable}
+              aria-pressed={favorite}
+              onClick={() => toggleFavorite(article)}
+            >
+              <Text>{favorite ? '已收藏' : '收藏'}</Text>
             </View>
-          ))}
+          )}
         </View>
 
         {article.body && article.fullText ? (
@@ -192,12 +258,6 @@ export default function DetailPage() {
             <ArticleBody blocks={[{ type: 'paragraph', text: article.summary }]} />
           </View>
         )}
-
-        <View className='detail-actions'>
-          <View className='hn-button hn-button--ghost detail-actions__size' onClick={toggleLargeText}>
-            <Text>{largeText ? '标准字' : '大字'}</Text>
-          </View>
-        </View>
       </View>
 
       <Disclaimer />
@@ -212,7 +272,7 @@ export default function DetailPage() {
         </View>
       )}
 
-      <PageFooter />
-    </View>
+      {!singlePage && <PageFooter />}
+    </ReaderPage>
   )
 }

@@ -19,12 +19,14 @@ import { readParam } from '../../core/params'
 import { articleCount, loadArticleList, loadedArticleList, provinces, type ListEntry } from '../../data/index'
 import { focusById } from '../../platform/focus'
 import { watchVisible } from '../../platform/nearEnd'
-import { scrollToTop } from '../../platform/navigation'
-import { useAppStore, useFilterActions, useFilters, useLargeText } from '../../stores/appStore'
+import { openMine, scrollToTop } from '../../platform/navigation'
+import { isMomentsSinglePage } from '../../platform/share'
+import { useFilterActions, useFilters } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
 import Disclaimer from '../../components/Disclaimer'
 import EmptyState from '../../components/EmptyState'
 import FilterTabs, { type TabOption } from '../../components/FilterTabs'
+import ReaderPage from '../../components/ReaderPage'
 import RegionPicker from '../../components/RegionPicker'
 import SearchBar from '../../components/SearchBar'
 import { pressable } from '../../components/pressable'
@@ -104,8 +106,8 @@ export default function HomePage() {
   const filters = useFilters()
   useListShare(homeListShare(filters))
   const { chooseProvince, chooseCity, chooseTopic, applyFilters, clearFilters } = useFilterActions()
-  const largeText = useLargeText()
-  const toggleLargeText = useAppStore((s) => s.toggleLargeText)
+  // 我的 (favourites, history, text size) is not offered in Moments' single-page mode.
+  const [singlePage] = useState(isMomentsSinglePage)
 
   useLoad((params?: Record<string, unknown>) => {
     // A link that names a region or topic (a chip on an article opened fresh, a shared list)
@@ -168,7 +170,7 @@ export default function HomePage() {
   }
 
   return (
-    <View className={`hn-page home${largeText ? ' hn-page--large' : ''}`}>
+    <ReaderPage className='home'>
       {picking && (
         <RegionPicker
           counts={counts}
@@ -184,9 +186,11 @@ export default function HomePage() {
         <View className='home__header'>
           <View className='home__intro'>
             <Text className='home__tagline'>医保政策 · 就医指南 · 常见疾病</Text>
-            <View className='home__text-size' {...pressable(toggleLargeText)} role='switch' aria-checked={largeText}>
-              <Text className='home__text-size-pill'>{largeText ? '标准字' : '大字'}</Text>
-            </View>
+            {!singlePage && (
+              <View className='home__mine' {...pressable(openMine)} role='link' aria-label='我的：收藏、最近浏览、字号'>
+                <Text className='home__mine-pill'>我的 · 字号</Text>
+              </View>
+            )}
           </View>
           <SearchBar />
         </View>
@@ -279,6 +283,6 @@ export default function HomePage() {
 
         <Disclaimer compact />
       </View>
-    </View>
+    </ReaderPage>
   )
 }

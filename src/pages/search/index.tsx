@@ -4,12 +4,14 @@ import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
 import { MAX_QUERY_LENGTH, shortenText } from '../../core/text'
 import { loadSearch, loadedSearch, type LoadedSearch } from '../../data/search'
-import { useLargeText, useSearchHistory, useSearchHistoryActions } from '../../stores/appStore'
+import { useSearchHistory, useSearchHistoryActions } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
 import EmptyState from '../../components/EmptyState'
 import HotSearches from '../../components/HotSearches'
+import ReaderPage from '../../components/ReaderPage'
 import { searchShare } from '../../features/share/links'
 import { useListShare } from '../../features/share/listShare'
+import { focusable } from '../../components/focusable'
 import './index.css'
 
 /** Cards drawn per query: the engine ranks them all, the page draws only the best. */
@@ -54,7 +56,6 @@ export default function SearchPage() {
   const query = useDeferredValue(input)
   const history = useSearchHistory()
   const { rememberSearch, forgetSearch, clearSearchHistory } = useSearchHistoryActions()
-  const largeText = useLargeText()
 
   useEffect(() => {
     if (initialQuery.trim()) rememberSearch(initialQuery)
@@ -81,7 +82,7 @@ export default function SearchPage() {
   }
 
   return (
-    <View className={`hn-page search${largeText ? ' hn-page--large' : ''}`}>
+    <ReaderPage className='search'>
       <View className='search__bar'>
         <View className='search__field'>
           <View className='search-icon' />
@@ -97,12 +98,12 @@ export default function SearchPage() {
             onConfirm={(e) => searchNow(e.detail.value)}
           />
           {input !== '' && (
-            <View className='search__clear' onClick={clearInput} aria-label='清除输入'>
+            <View className='search__clear' onClick={clearInput} role='button' {...focusable} aria-label='清除输入'>
               <Text className='search__clear-mark'>×</Text>
             </View>
           )}
         </View>
-        <View className='search__submit' onClick={() => searchNow(input)}>
+        <View className='search__submit' onClick={() => searchNow(input)} role='button' {...focusable}>
           <Text>搜索</Text>
         </View>
       </View>
@@ -113,16 +114,16 @@ export default function SearchPage() {
             <View className='hn-section search-history'>
               <View className='hn-section__title'>
                 <Text>搜索历史</Text>
-                <View className='search-history__clear' onClick={clearSearchHistory}>
+                <View className='search-history__clear' onClick={clearSearchHistory} role='button' {...focusable} aria-label='清空搜索历史'>
                   <Text>清空</Text>
                 </View>
               </View>
               {history.map((entry) => (
                 <View key={entry} className='search-history__row'>
-                  <View className='search-history__query' onClick={() => searchNow(entry)}>
+                  <View className='search-history__query' onClick={() => searchNow(entry)} role='button' {...focusable}>
                     <Text>{entry}</Text>
                   </View>
-                  <View className='search-history__remove' onClick={() => forgetSearch(entry)} aria-label={`删除 ${entry}`}>
+                  <View className='search-history__remove' onClick={() => forgetSearch(entry)} role='button' {...focusable} aria-label={`删除 ${entry}`}>
                     <Text>×</Text>
                   </View>
                 </View>
@@ -167,6 +168,6 @@ export default function SearchPage() {
           <HotSearches terms={hotSearchTerms} onPick={searchNow} />
         </View>
       )}
-    </View>
+    </ReaderPage>
   )
 }

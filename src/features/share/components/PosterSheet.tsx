@@ -5,8 +5,10 @@ import { APP_NAME } from '../../../core/text'
 import { openAlbumSettings } from '../../../platform/share'
 import type { RenderedImage } from '../../../platform/shareContract'
 import type { ShareImageKind } from '../articleImages'
+import { focusable } from '../../../components/focusable'
 import { loadArticleImages } from '../articleImagesLoader'
 import { SAVE_IMAGE_LABEL, saveImage } from '../shareFlow'
+import { useShareTextStep } from '../shareTextStep'
 import './share.css'
 
 interface Props {
@@ -37,6 +39,8 @@ export default function PosterSheet({ article, open, onClose }: Props) {
   const [drawing, setDrawing] = useState<Drawing>({ status: 'drawing' })
   const [needsPermission, setNeedsPermission] = useState(false)
   const [saving, setSaving] = useState(false)
+  // The poster's QR code carries the 大字分享 step: a new choice draws a new poster.
+  const shareStep = useShareTextStep((s) => s.step)
 
   useEffect(() => {
     if (!open) return
@@ -53,7 +57,7 @@ export default function PosterSheet({ article, open, onClose }: Props) {
     return () => {
       current = false
     }
-  }, [open, article, kind])
+  }, [open, article, kind, shareStep])
 
   useEffect(() => {
     if (!open) setNeedsPermission(false)
@@ -84,16 +88,19 @@ export default function PosterSheet({ article, open, onClose }: Props) {
       <View className='share-sheet__panel'>
         <View className='share-sheet__header'>
           <Text className='share-sheet__title'>分享图</Text>
-          <View className='share-sheet__close' onClick={onClose} aria-label='关闭'>
+          <View className='share-sheet__close' onClick={onClose} role='button' aria-label='关闭分享图' {...focusable}>
             <Text>关闭</Text>
           </View>
         </View>
 
-        <View className='share-sheet__tabs'>
+        <View className='share-sheet__tabs' role='tablist' aria-label='分享图样式'>
           {STYLES.map((style) => (
             <View
               key={style.kind}
               className={`share-sheet__tab${style.kind === kind ? ' share-sheet__tab--active' : ''}`}
+              role='tab'
+              aria-selected={style.kind === kind}
+              {...focusable}
               onClick={() => setKind(style.kind)}
             >
               <Text>{style.label}</Text>
@@ -101,7 +108,8 @@ export default function PosterSheet({ article, open, onClose }: Props) {
           ))}
         </View>
 
-        <ScrollView scrollY className={`share-sheet__preview share-sheet__preview--${kind}`}>
+        {/* Focusable so that a keyboard can scroll a long poster (WCAG 2.1.1). */}
+        <ScrollView scrollY className={`share-sheet__preview share-sheet__preview--${kind}`} ariaLabel='分享图预览' {...focusable}>
           {drawing.status === 'drawing' && <Text className='share-sheet__status'>正在生成分享图…</Text>}
           {drawing.status === 'failed' && (
             <Text className='share-sheet__status'>分享图没有生成成功,请稍后再试,或点“转发给家人”直接分享文章。</Text>
@@ -111,6 +119,7 @@ export default function PosterSheet({ article, open, onClose }: Props) {
               className='share-sheet__image'
               src={drawing.image.url}
               mode='widthFix'
+              nativeProps={{ alt: `${kind === 'poster' ? '分享长图' : '分享小卡片'}：${article.title}` }}
               showMenuByLongpress
               data-kind={kind}
               data-width={drawing.image.width}

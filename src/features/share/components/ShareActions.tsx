@@ -1,10 +1,12 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Article } from '../../../core/article'
 import { isMomentsSinglePage, NATIVE_FORWARD_BUTTON } from '../../../platform/share'
+import { useTextStep } from '../../../stores/appStore'
 import { shareArticle } from '../shareFlow'
+import { useShareTextStep } from '../shareTextStep'
 import PosterSheet from './PosterSheet'
-import TimelineSinglePageNotice from './TimelineSinglePageNotice'
+import ShareTextStepChoice from './ShareTextStepChoice'
 import WeChatShareGuide from './WeChatShareGuide'
 import './share.css'
 
@@ -16,13 +18,24 @@ interface Props {
  * 转发给家人 and 生成分享图 under an article. weapp: 转发 is WeChat's own forward sheet
  * (open-type="share", answered by useArticleShare); H5: Web Share, copy link, or the ··· guide
  * inside WeChat's browser. In Moments' single-page mode neither works, so it says how to open
- * the full app instead.
+ * the full app instead; the page shows that notice once, at its top.
  */
 export default function ShareActions({ article }: Props) {
   const [posterOpen, setPosterOpen] = useState(false)
   const [singlePage] = useState(isMomentsSinglePage)
+  const ownStep = useTextStep()
+  const chooseShareStep = useShareTextStep((s) => s.choose)
+  const shareStep = useShareTextStep((s) => s.step)
+  // A reader who reads in large type most likely shares in it: their step is the default.
+  useEffect(() => {
+    chooseShareStep(ownStep > 0 ? ownStep : null)
+    // Only when another article opens: a choice made here must not be undone by A−/A+.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article.id])
 
-  if (singlePage) return <TimelineSinglePageNotice />
+  if (singlePage) return null
+
+  const forwardByLink = () => void (shareStep ? shareArticle(article, shareStep) : shareArticle(article))
 
   return (
     <View className='share-actions'>
@@ -31,7 +44,7 @@ export default function ShareActions({ article }: Props) {
         <Button
           className='hn-button share-actions__forward'
           openType={NATIVE_FORWARD_BUTTON ? 'share' : undefined}
-          onClick={NATIVE_FORWARD_BUTTON ? undefined : () => void shareArticle(article)}
+          onClick={NATIVE_FORWARD_BUTTON ? undefined : forwardByLink}
         >
           转发给家人
         </Button>
@@ -40,6 +53,7 @@ export default function ShareActions({ article }: Props) {
         </Button>
       </View>
       {NATIVE_FORWARD_BUTTON && <Text className='share-actions__hint'>也可以点右上角 ··· 分享到朋友圈</Text>}
+      <ShareTextStepChoice />
       <PosterSheet article={article} open={posterOpen} onClose={() => setPosterOpen(false)} />
       <WeChatShareGuide />
     </View>
