@@ -7,6 +7,8 @@ import { anyText } from './support/property'
 
 import { STORE_KEY, STORE_VERSION, useAppStore } from '../../src/stores/appStore'
 import { HISTORY_QUERY_MAX_LENGTH, SEARCH_HISTORY_LIMIT } from '../../src/stores/searchHistorySlice'
+import { FAVORITES_LIMIT, HISTORY_LIMIT, type ReadingEntry } from '../../src/core/readingLists'
+import { TEXT_STEPS } from '../../src/core/textScale'
 
 // The real store over an in-memory stand-in for Taro's storage (the app persists through it).
 jest.mock('@tarojs/taro', () => {
@@ -48,7 +50,18 @@ function expectValidState() {
     expect(q.length).toBeGreaterThan(0)
     expect(q.length).toBeLessThanOrEqual(HISTORY_QUERY_MAX_LENGTH)
   }
-  expect(typeof s.largeText).toBe('boolean')
+  expect(TEXT_STEPS.map((_, step) => step)).toContain(s.textStep)
+  const expectReadingList = (list: readonly ReadingEntry[], limit: number) => {
+    expect(Array.isArray(list)).toBe(true)
+    expect(list.length).toBeLessThanOrEqual(limit)
+    expect(new Set(list.map((e) => e.id)).size).toBe(list.length)
+    for (const entry of list) {
+      expect(typeof entry.id).toBe('string')
+      expect(typeof entry.title).toBe('string')
+    }
+  }
+  expectReadingList(s.favorites, FAVORITES_LIMIT)
+  expectReadingList(s.history, HISTORY_LIMIT)
   // Still a working store: an action after a bad save behaves as on a fresh install.
   s.rememberSearch('医保')
   expect(useAppStore.getState().searchHistory[0]).toBe('医保')
@@ -67,6 +80,9 @@ const plausibleState = fc.record(
     ),
     searchHistory: fc.oneof(fc.jsonValue(), fc.array(fc.oneof(anyText(60), fc.jsonValue()), { maxLength: 30 })),
     largeText: fc.jsonValue(),
+    textStep: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.jsonValue()),
+    favorites: fc.oneof(fc.jsonValue(), fc.array(fc.record({ id: fc.string(), title: anyText(80), date: fc.string(), at: fc.integer() }, { requiredKeys: [] }), { maxLength: 20 })),
+    history: fc.oneof(fc.jsonValue(), fc.array(fc.oneof(fc.record({ id: fc.string(), title: anyText(80), date: fc.string(), at: fc.integer() }), fc.jsonValue()), { maxLength: 60 })),
   },
   { requiredKeys: [] },
 )
