@@ -93,8 +93,9 @@ export default tseslint.config(
     rules: {
       // Stand-ins for untyped runtimes (wx, Taro's compiled output) are typed loosely on purpose.
       '@typescript-eslint/no-explicit-any': 'off',
-      // miniprogram-compiler ships no types: its requires carry their own.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^miniprogram-compiler'] }],
+      // miniprogram-compiler ships no types: its requires carry their own. miniprogram-simulate
+      // must load after the DOM globals it reads exist (test/weapp/support/simulate.ts).
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^miniprogram-compiler', '^miniprogram-simulate$'] }],
     },
   },
   {

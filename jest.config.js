@@ -42,6 +42,8 @@ module.exports = {
       ...base,
       displayName: 'weapp',
       testEnvironment: 'node',
+      // The compiled build is loaded as it is (miniprogram-simulate requires its scripts).
+      transformIgnorePatterns: ['/node_modules/', '/dist/', '/health-news-dist\\.'],
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
     },
     {

@@ -13,7 +13,7 @@ export const PACKAGES_FILE = join(DATA_DIR, 'packages.json')
 /** The data files a weapp build carries outside the main package, in the order they are packed. */
 export function dataFileSizes(dataDir: string = DATA_DIR): DataFileSize[] {
   const shards = readdirSync(join(dataDir, 'shards')).filter((f) => f.endsWith('.json'))
-  // List shards first: home preloads the first subpackage.
+  // List shards first: home asks for them as it opens, so they share the first subpackage.
   const ordered = [...shards.filter((f) => f.startsWith('list-')).sort(), ...shards.filter((f) => !f.startsWith('list-')).sort()]
   const sizeOf = (file: string) => Buffer.byteLength(weappModuleSource(readFileSync(file, 'utf8')))
   return [

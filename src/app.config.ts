@@ -2,8 +2,11 @@ import packages from './data/packages.json'
 
 // weapp: the list and article shards and the search index ride in data-only subpackages
 // (src/data/packages.json, from `npm run data`), loaded with require.async when first needed
-// (src/data/loader.weapp.ts). Home preloads the first, which holds the list index and, in a
-// small collection, every article. H5 fetches the same files as lazy chunks instead.
+// (src/data/loader.weapp.ts); home asks for the list shards (in the first) as it opens. H5
+// fetches the same files as lazy chunks instead.
+// No preloadRule: WeChat keys preloading to subpackages that have pages, and its upload compile
+// (miniprogram-ci, test/weapp/ci.test.ts) rejects a preloadRule naming a page-less one
+// ("data-1/ not found"), by root or by name alike.
 const dataPackages = process.env.TARO_ENV === 'weapp' ? packages.packages : []
 
 // H5 only: the page every unknown address shows (its route is the router's last, catch-all
@@ -20,7 +23,6 @@ export default defineAppConfig({
   ],
   ...(dataPackages.length > 0 && {
     subPackages: dataPackages.map((pkg) => ({ root: pkg.root, pages: [] })),
-    preloadRule: { 'pages/index/index': { network: 'all', packages: [dataPackages[0].root] } },
   }),
   window: {
     backgroundTextStyle: 'dark',
@@ -36,4 +38,7 @@ export default defineAppConfig({
   // 300 ms slide-out: going back within the first moments left home blank
   // (test/e2e/navigation-race.test.ts). Pages switch at once instead, as in most web apps.
   animation: false,
+  // weapp: inject only the components a page renders (按需注入). WeChat's code-quality check
+  // (LAZYCODE_LOADING_OPEN, test/weapp/ci.test.ts) asks for it; H5 ignores it.
+  lazyCodeLoading: 'requiredComponents',
 })

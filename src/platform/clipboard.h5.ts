@@ -1,6 +1,7 @@
 // Copying text in a browser: the async Clipboard API needs a secure context (https or
 // localhost) and a user gesture; WeChat's and older browsers' WebViews often lack it, so a
 // hidden textarea with execCommand('copy') is the fallback.
+import { reportRecovered } from '../core/report'
 
 function copyWithTextarea(text: string): boolean {
   if (typeof document === 'undefined' || !document.body) return false
@@ -15,7 +16,8 @@ function copyWithTextarea(text: string): boolean {
   let ok = false
   try {
     ok = document.execCommand('copy')
-  } catch {
+  } catch (error) {
+    reportRecovered("execCommand('copy') threw; the caller offers the link to copy by hand", error)
     ok = false
   }
   document.body.removeChild(area)
@@ -29,8 +31,9 @@ export async function copyText(text: string): Promise<boolean> {
     try {
       await clipboard.writeText(text)
       return true
-    } catch {
+    } catch (error) {
       // Permission denied or not a secure context: try the legacy way.
+      reportRecovered('navigator.clipboard.writeText refused; trying execCommand', error)
     }
   }
   return copyWithTextarea(text)

@@ -9,11 +9,7 @@ import { pageUrl } from './pageUrl'
 const MAX_STACK_DEPTH = 9
 
 function pageStack(): { route?: string }[] {
-  try {
-    return (Taro.getCurrentPages() as { route?: string }[]) || []
-  } catch {
-    return []
-  }
+  return (Taro.getCurrentPages() as { route?: string }[]) || []
 }
 
 /** True when this page is the only one in the stack, e.g. opened from a shared link. */

@@ -2,6 +2,7 @@
 // <canvas> and handed out as PNG data URLs; the page's head carries title, description and og:
 // tags. Only abilities live here: which way to share, and what to tell the reader, is the share
 // feature's (src/features/share/shareFlow.ts).
+import { reportRecovered } from '../core/report'
 import type {
   ApplyPageMeta,
   ImageSaveTarget,
@@ -31,6 +32,7 @@ export const shareWithSystem: SystemShare = async (link) => {
   } catch (error) {
     if (error && (error as { name?: string }).name === 'AbortError') return 'cancelled'
     // NotAllowedError and friends (no user gesture, blocked by policy): the caller tries another way.
+    reportRecovered('navigator.share refused; trying another way', error)
     return 'unavailable'
   }
 }

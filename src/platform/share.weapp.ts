@@ -2,6 +2,7 @@
 // button is a native open-type="share" button), images are drawn on an offscreen Canvas 2D and
 // exported to temp files, posters are saved to the album with WeChat's permission flow. Only
 // abilities live here; what to tell the reader is the share feature's (shareFlow.ts).
+import { reportRecovered } from '../core/report'
 import Taro from '@tarojs/taro'
 import { contextMeasurer, renderDrawOps, type Context2DLike } from './renderDrawOps'
 import type {
@@ -74,8 +75,8 @@ async function exportCanvas(canvas: Offscreen, width: number, height: number, na
     const option = { canvas, destWidth: width, destHeight: height, fileType: 'png' } as unknown as Taro.canvasToTempFilePath.Option
     const result = await Taro.canvasToTempFilePath(option)
     if (result.tempFilePath) return result.tempFilePath
-  } catch {
-    // Fall through to the data-URL route.
+  } catch (error) {
+    reportRecovered('canvasToTempFilePath failed; writing the data URL to a file instead', error)
   }
   return writeDataUrl(canvas, name)
 }
@@ -100,7 +101,8 @@ async function albumPermission(): Promise<boolean | undefined> {
   try {
     const setting = await Taro.getSetting()
     return setting.authSetting[ALBUM_SCOPE] as boolean | undefined
-  } catch {
+  } catch (error) {
+    reportRecovered('getSetting failed; asking for album access as if never asked', error)
     return undefined
   }
 }
@@ -132,7 +134,8 @@ export const openAlbumSettings: OpenAlbumSettings = async () => {
   try {
     const result = await Taro.openSetting()
     return result.authSetting[ALBUM_SCOPE] === true
-  } catch {
+  } catch (error) {
+    reportRecovered('openSetting failed; album access unchanged', error)
     return false
   }
 }
@@ -141,7 +144,8 @@ export const isMomentsSinglePage: IsMomentsSinglePage = () => {
   try {
     const options = typeof Taro.getEnterOptionsSync === 'function' ? Taro.getEnterOptionsSync() : Taro.getLaunchOptionsSync()
     return options.scene === MOMENTS_SINGLE_PAGE_SCENE
-  } catch {
+  } catch (error) {
+    reportRecovered('reading the launch scene failed; assuming a normal launch', error)
     return false
   }
 }

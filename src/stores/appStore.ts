@@ -8,6 +8,7 @@ import { persist, type PersistStorage, type StorageValue } from 'zustand/middlew
 import { useShallow } from 'zustand/react/shallow'
 import { normalizeFilters } from '../core/filters'
 import { FAVORITES_LIMIT, HISTORY_LIMIT, restoreEntries } from '../core/readingLists'
+import { reportRecovered } from '../core/report'
 import { textStepOf } from '../core/textScale'
 import { provinces } from '../data/index'
 import { taroStorage, type TextStorage } from '../platform/storage'
@@ -108,6 +109,7 @@ export function savedStateStorage(storage: TextStorage): PersistStorage<SavedSta
         if (parsed.ok && isRecord(parsed.value) && parsed.value.version === LIST_VERSION && Array.isArray(parsed.value.entries)) {
           lists[list] = parsed.value.entries
         } else {
+          reportRecovered(`saved ${list} list is broken or of another version; starting it empty`, text.slice(0, 80))
           remove(key)
         }
       }
@@ -115,8 +117,12 @@ export function savedStateStorage(storage: TextStorage): PersistStorage<SavedSta
       let main: StorageValue<SavedState> | null = null
       if (text !== null) {
         const parsed = parseJson(text)
-        if (parsed.ok && isRecord(parsed.value) && 'state' in parsed.value) main = parsed.value as unknown as StorageValue<SavedState>
-        else remove(name)
+        if (parsed.ok && isRecord(parsed.value) && 'state' in parsed.value) {
+          main = parsed.value as unknown as StorageValue<SavedState>
+        } else {
+          reportRecovered('saved state is not JSON with a "state" field; starting from defaults', text.slice(0, 80))
+          remove(name)
+        }
       }
       if (!main && Object.keys(lists).length === 0) return null
       const state = main && isRecord(main.state) ? main.state : {}

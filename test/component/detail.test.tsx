@@ -6,7 +6,7 @@ import { loadAllArticles } from '../../src/data/index'
 import * as shareFlow from '../../src/features/share/shareFlow'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
-import { listedTitles, resetStore } from './support'
+import { followNavigation, listedTitles, resetStore } from './support'
 
 jest.mock('../../src/features/share/shareFlow', () => ({
   ...jest.requireActual('../../src/features/share/shareFlow'),
@@ -64,12 +64,14 @@ describe('detail page', () => {
   })
 
   it('lists 相关推荐 from the data and opens one on tap', () => {
-    openDetail(structured.id)
+    const page = openDetail(structured.id)
     const section = screen.getByText('相关推荐').parentElement as HTMLElement
     const related = structured.related.map((id) => getArticle(id)!)
     expect(listedTitles(section)).toEqual(related.map((a) => a.title))
     fireEvent.click(within(section).getByText(related[0].title))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/article/${related[0].id}/` })
+    followNavigation(page)
+    expect(document.querySelector('.detail-article__title')).toHaveTextContent(related[0].title)
   })
 
   it('replaces itself instead of overflowing the page stack after many related hops', () => {
@@ -90,11 +92,16 @@ describe('detail page', () => {
   })
 
   it('a topic chip opens home filtered by that topic when the article was opened from a link', () => {
-    openDetail(excerptOnly.id, ['pages/detail/index'])
+    const page = openDetail(excerptOnly.id, ['pages/detail/index'])
     const topic = excerptOnly.topics[0]
     fireEvent.click(chips().getByText(topic))
     expect(useAppStore.getState().filters).toEqual({ province: null, city: null, topic })
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `/?topic=${encodeURIComponent(topic)}` })
+    // Home opens on that topic: only its articles are listed.
+    followNavigation(page)
+    const listed = listedTitles(document)
+    expect(listed.length).toBe(articles.filter((a) => a.topics.includes(topic)).length)
+    expect(listed).toContain(excerptOnly.title)
   })
 
   it('offers a visible way home only when it is the first page (opened from a shared link)', () => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import HomePage from '../../src/pages/index/index'
 import { TOPICS } from '../../src/core/article'
@@ -8,7 +8,7 @@ import { takeChars } from '../../src/core/text'
 import { articles, provinces } from '../../src/data/dataset'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
-import { listedTitles, resetStore } from './support'
+import { followNavigation, listedTitles, resetStore } from './support'
 
 beforeEach(resetStore)
 
@@ -130,17 +130,24 @@ describe('home page', () => {
     expect(screen.queryByText('清除筛选')).toBeNull()
   })
 
-  it('opens the article a reader taps, by id in the URL', () => {
-    render(<HomePage />)
+  it('opens the article a reader taps, by id in the URL', async () => {
+    const home = render(<HomePage />)
     const target = newestFirst(articles)[3]
     fireEvent.click(screen.getByText(target.title))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/article/${target.id}/` })
+    // The reader ends up on that article's page.
+    followNavigation(home)
+    // The detail page loads the article's shard first (src/data/index.ts loadArticle).
+    await waitFor(() => expect(document.querySelector('.detail-article__title')).toHaveTextContent(target.title))
   })
 
-  it('opens the search page from the search bar', () => {
-    render(<HomePage />)
+  it('opens the search page from the search bar', async () => {
+    const home = render(<HomePage />)
     fireEvent.click(screen.getByText('搜索医保、医院、疾病'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/search/' })
+    expect(followNavigation(home).route).toBe('pages/search/index')
+    // The search page loads its engine and index on first use (src/data/search.ts).
+    expect(await screen.findByText('大家都在搜')).toBeInTheDocument()
   })
 
   it('keeps the chosen tabs when the page is shown again (back from an article)', () => {

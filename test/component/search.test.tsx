@@ -1,11 +1,11 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import SearchPage from '../../src/pages/search/index'
 import { getListSearchEngine as getSearchEngine, hotSearchTerms } from '../../src/data/searchDataset'
 import { loadSearch } from '../../src/data/search'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
-import { listedTitles, resetStore } from './support'
+import { listedTitles, resetStore, followNavigation } from './support'
 
 // The page loads its engine on first open (its own chunk); these tests start from a loaded one.
 // The loading and failure states have their own tests below.
@@ -172,13 +172,16 @@ describe('search page', () => {
     expect(useAppStore.getState().searchHistory[0]).toBe('扬州 断缴')
   })
 
-  it('opens a result and remembers the query that found it', () => {
-    render(<SearchPage />)
+  it('opens a result and remembers the query that found it', async () => {
+    const search = render(<SearchPage />)
     type('辽源')
     settle()
     const top = getSearchEngine().search('辽源', { limit: 20 })[0].article
     fireEvent.click(screen.getByText((_, el) => el?.classList.contains('article-card__title') === true && el.textContent === top.title))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/article/${top.id}/` })
     expect(useAppStore.getState().searchHistory[0]).toBe('辽源')
+    followNavigation(search)
+    // The detail page loads the article's shard first (the search page holds list entries only).
+    await waitFor(() => expect(document.querySelector('.detail-article__title')).toHaveTextContent(top.title))
   })
 })

@@ -79,11 +79,14 @@ describe('persistence', () => {
     ['a bare string', '"hello"'],
     ['an array', '[1,2,3]'],
     ['null', 'null'],
-  ])('discards %s and starts from defaults', async (_kind, text) => {
+  ])('discards %s, starts from defaults and says so on the console', async (_kind, text) => {
     useAppStore.getState().rememberSearch('之前的')
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     await reopenWith(text)
     expect(snapshot()).toEqual({ ...defaults, searchHistory: ['之前的'] })
     expect(taroTest.storage.has(STORE_KEY)).toBe(false)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[health-news\] recovered: saved state .*starting from defaults/))
+    warn.mockRestore()
   })
 
   it('discards saved data of another version', async () => {

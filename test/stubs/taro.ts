@@ -1,7 +1,10 @@
-// Stand-in for @tarojs/taro in jsdom. Page hooks behave like the real page lifecycle on first
-// render; navigation and UI calls are jest.fn() so tests assert where a tap leads; storage is an
-// in-memory map with Taro's sync API. Tests steer it through `taroTest` (router params, page
-// stack, storage) and call `taroTest.reset()` between cases (setup.ts does it before each test).
+// Stand-in for @tarojs/taro in jsdom. Page hooks follow Taro's page lifecycle: each rendered page
+// keeps the route it was opened with, useLoad runs once, useDidShow on the first show and on
+// every later show, useDidHide on every hide, useUnload on unmount. Tests move pages through
+// hide/show with `taroTest.hidePage()` / `taroTest.showPage()` (what WeChat or Taro's H5 router
+// does when another page opens on top or the reader comes back). Navigation and UI calls are
+// jest.fn(); storage is an in-memory map with Taro's sync API. Tests steer it through `taroTest`
+// and call `taroTest.reset()` between cases (setup.ts does it before each test).
 import { useEffect, useRef } from 'react'
 
 type Params = Record<string, string>
@@ -14,6 +17,38 @@ const storage = new Map<string, unknown>()
 let routerParams: Params = {}
 let routerPath = '/pages/index/index'
 let pageStack: StackPage[] = [{ route: 'pages/index/index' }]
+/** The page the next render belongs to; setRoute opens a new one. */
+let openingPage = 1
+let pageCount = 1
+interface PageListeners {
+  show: Set<() => void>
+  hide: Set<() => void>
+}
+const pageListeners = new Map<number, PageListeners>()
+function listenersOf(page: number): PageListeners {
+  let listeners = pageListeners.get(page)
+  if (!listeners) {
+    listeners = { show: new Set(), hide: new Set() }
+    pageListeners.set(page, listeners)
+  }
+  return listeners
+}
+/** The page a component belongs to, and the route it was opened with (fixed, as in Taro). */
+function usePageOf() {
+  return useRef({ page: openingPage, params: { ...routerParams }, path: routerPath }).current
+}
+/** Registers `callback` (kept current) for the page's show or hide while mounted. */
+function usePageEvent(kind: keyof PageListeners, callback: () => void, fireNow: boolean) {
+  const ref = useRef(callback)
+  ref.current = callback
+  const { page } = usePageOf()
+  useEffect(() => {
+    const listener = () => ref.current()
+    listenersOf(page)[kind].add(listener)
+    if (fireNow) listener()
+    return () => void listenersOf(page)[kind].delete(listener)
+  }, [page, kind, fireNow])
+}
 /** The share handlers the current page registered, as WeChat would call them. */
 const shareHandlers: { appMessage?: () => unknown; timeline?: () => unknown } = {}
 const reachBottomHandler: { current?: () => void } = {}
@@ -61,16 +96,20 @@ export const {
 export function useLoad(callback: (params: Params) => void) {
   const ref = useRef(callback)
   ref.current = callback
+  const { params } = usePageOf()
   useEffect(() => {
-    ref.current({ ...routerParams })
-  }, [])
+    ref.current({ ...params })
+  }, [params])
 }
 
-/** Taro: onShow; here once on mount (tests do not switch pages). */
+/** Taro: onShow, on the first show after loading and on every later one. */
 export function useDidShow(callback: () => void) {
-  useEffect(() => callback(), [])
+  usePageEvent('show', callback, true)
 }
-export function useDidHide(_callback: () => void) {}
+/** Taro: onHide, whenever another page covers this one or the app goes to the background. */
+export function useDidHide(callback: () => void) {
+  usePageEvent('hide', callback, false)
+}
 export function useReady(callback: () => void) {
   useEffect(() => callback(), [])
 }
@@ -83,8 +122,10 @@ export function useReachBottom(callback: () => void) {
   reachBottomHandler.current = callback
 }
 
+/** The route this page was opened with (a later setRoute opens another page, as in Taro). */
 export function useRouter() {
-  return { params: routerParams, path: routerPath }
+  const { params, path } = usePageOf()
+  return { params, path }
 }
 
 export function useShareAppMessage(handler: () => unknown) {
@@ -100,6 +141,18 @@ export const taroTest = {
   setRoute(path: string, params: Params = {}) {
     routerPath = path
     routerParams = { ...params }
+    openingPage = ++pageCount
+    return openingPage
+  },
+  /** The page the next render belongs to (the one the last setRoute opened). */
+  currentPage: () => openingPage,
+  /** Another page covers `page` (or the app goes to the background): its useDidHide run. */
+  hidePage(page = openingPage) {
+    listenersOf(page).hide.forEach((listener) => listener())
+  },
+  /** `page` is on screen again: its useDidShow run. */
+  showPage(page = openingPage) {
+    listenersOf(page).show.forEach((listener) => listener())
   },
   setPageStack(routes: string[]) {
     pageStack = routes.map((route) => ({ route: route.replace(/^\//, '') }))
@@ -113,6 +166,8 @@ export const taroTest = {
     routerParams = {}
     routerPath = '/pages/index/index'
     pageStack = [{ route: 'pages/index/index' }]
+    openingPage = ++pageCount
+    pageListeners.clear()
     delete shareHandlers.appMessage
     delete shareHandlers.timeline
     delete reachBottomHandler.current

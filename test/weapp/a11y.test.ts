@@ -132,6 +132,30 @@ test('Moments single-page mode: one notice, the whole article, nothing that navi
   expect([...program.wx.storage.keys()].filter((key) => key.endsWith('/history') && String(program!.wx.storage.get(key)).includes(article.id))).toEqual([])
 })
 
+test('Moments single-page mode on a shared list: one notice, the cards as text, nothing that navigates', async () => {
+  const moments = { path: 'pages/index/index', scene: 1154, query: {}, referrerInfo: {} }
+  program = launchMiniProgram({ wx: { getEnterOptionsSync: () => moments, getLaunchOptionsSync: () => moments } })
+  const home = await program.open('/pages/index/index?from=timeline')
+  const newest = [...articles].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0]
+  await home.waitFor((p) => p.texts().includes(newest.title))
+  const texts = home.texts()
+  expect(texts.filter((t) => t === '正在朋友圈里预览这份文章列表')).toHaveLength(1)
+  for (const gone of ['我的 · 字号', '搜索医保、医院、疾病']) expect(texts).not.toContain(gone)
+
+  // Tap every card: none may try to open its article.
+  const titles = new Set(articles.map((a) => a.title))
+  const cards = texts.filter((t) => titles.has(t))
+  expect(cards.length).toBeGreaterThan(0)
+  const before = program.wx.calls.length
+  for (const title of cards) {
+    home.dispatch(home.findByText(title), 'tap', { x: 0, y: 0 })
+    await program.settle()
+  }
+  const navigations = program.wx.calls.slice(before).filter((call) => NAVIGATION.includes(call.api))
+  expect(navigations.map((call) => `${call.api} ${JSON.stringify(call.args[0])}`)).toEqual([])
+  expect(home.route).toBe('pages/index/index')
+}, 30_000)
+
 test('大字分享: the shared step opens the article at that size; the reader keeps it only by choice', async () => {
   program = launchMiniProgram()
   const page = await openArticle(program, `id=${encodeURIComponent(article.id)}&from=share&size=3`)

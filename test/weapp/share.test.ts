@@ -177,6 +177,8 @@ test('when the canvas fails, 转发 uses the packaged default card', async () =>
   expect(share.path).toBe(`/${DETAIL}?id=${encodeURIComponent(article.id)}&from=share`)
   expect(share.imageUrl).toBe(DEFAULT_CARD)
   if (share.promise) expect((await share.promise).imageUrl).toBe(DEFAULT_CARD)
+  // The fallback is not silent: the failure is reported where a developer (and this test) sees it.
+  expect(program.warnings.some((w) => w.startsWith('[health-news] recovered:') && w.includes('createOffscreenCanvas:fail'))).toBe(true)
   // The default card is really in the package, as a 5:4 PNG.
   const png = fs.readFileSync(path.join(weappDir(), DEFAULT_CARD))
   expect(png.subarray(1, 4).toString()).toBe('PNG')

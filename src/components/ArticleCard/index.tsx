@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components'
+import { memo, useState } from 'react'
 import type { ListEntry } from '../../core/catalog'
 import { regionLabel } from '../../core/filters'
 import type { MatchRange } from '../../core/search/types'
 import { openArticle } from '../../platform/navigation'
+import { isMomentsSinglePage } from '../../platform/share'
 import { focusable } from '../focusable'
 import HighlightedText from '../HighlightedText'
 import './index.css'
@@ -16,14 +18,20 @@ interface Props {
   onOpen?: (article: ListEntry) => void
 }
 
-/** One article in a list: title, two-line excerpt, date, region, and 仅摘要 when there is no full text. */
-export default function ArticleCard({ article, titleRanges, onOpen }: Props) {
+/**
+ * One article in a list: title, two-line excerpt, date, region, and 仅摘要 when there is no full text.
+ * Memoised: a keystroke or the next page of cards leaves cards whose props are unchanged alone.
+ */
+export default memo(function ArticleCard({ article, titleRanges, onOpen }: Props) {
+  // Moments' single-page mode cannot navigate: there the card is plain text, not a dead link.
+  const [singlePage] = useState(isMomentsSinglePage)
   const open = () => {
     onOpen?.(article)
     openArticle(article.id)
   }
+  const link = singlePage ? {} : { onClick: open, role: 'link', 'aria-label': article.title, ...focusable }
   return (
-    <View className='article-card' onClick={open} data-article-id={article.id} role='link' aria-label={article.title} {...focusable}>
+    <View className='article-card' data-article-id={article.id} {...link}>
       <HighlightedText className='article-card__title' text={article.title} ranges={titleRanges} />
       <Text className='article-card__excerpt'>{article.summary}</Text>
       <View className='article-card__meta'>
@@ -33,4 +41,4 @@ export default function ArticleCard({ article, titleRanges, onOpen }: Props) {
       </View>
     </View>
   )
-}
+})

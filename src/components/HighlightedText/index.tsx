@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { Text } from '@tarojs/components'
 import type { MatchRange } from '../../core/search/types'
 
@@ -16,6 +17,9 @@ export function highlightParts(text: string, ranges: readonly MatchRange[]): { t
   return parts
 }
 
+/** Shared default, so an unhighlighted title keeps the same (memoised) parts. */
+const NO_RANGES: readonly MatchRange[] = []
+
 interface Props {
   text: string
   ranges?: readonly MatchRange[]
@@ -23,10 +27,11 @@ interface Props {
 }
 
 /** Text with the characters a search matched shown in the brand colour. */
-export default function HighlightedText({ text, ranges = [], className }: Props) {
+export default function HighlightedText({ text, ranges = NO_RANGES, className }: Props) {
+  const parts = useMemo(() => highlightParts(text, ranges), [text, ranges])
   return (
     <Text className={className}>
-      {highlightParts(text, ranges).map((part, i) =>
+      {parts.map((part, i) =>
         part.matched ? (
           <Text key={i} className='hn-hl'>
             {part.text}

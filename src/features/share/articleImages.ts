@@ -1,5 +1,6 @@
 // The three pictures of an article (chat card 5:4, Moments 1:1, poster), drawn through the
 // platform's canvas and remembered per article so a second tap does not redraw.
+import { reportRecovered } from '../../core/report'
 import type { Article } from '../../core/article'
 import type { TextStep } from '../../core/textScale'
 import { disclaimers } from '../../data/index'
@@ -67,8 +68,12 @@ export function shareCardImage(article: Article): Promise<ImageChoice> {
   return imageOrFallback(() => drawArticleImage(article, 'card').then((image) => image.url), DEFAULT_SHARE_CARD_URL)
 }
 
-/** Starts drawing the chat card and Moments picture in the background; failures stay silent. */
+/**
+ * Starts drawing the chat card and Moments picture in the background. A failure is reported and
+ * forgotten: sharing then draws again or uses the packaged default card.
+ */
 export function predrawShareImages(article: Article): void {
-  drawArticleImage(article, 'card').catch(() => undefined)
-  drawArticleImage(article, 'moments').catch(() => undefined)
+  const report = (error: unknown) => reportRecovered('drawing a share image ahead of time failed', error)
+  drawArticleImage(article, 'card').catch(report)
+  drawArticleImage(article, 'moments').catch(report)
 }

@@ -1,6 +1,7 @@
 // WeChat waits at most 3 s for a share's image before it uses the defaults; a card that is slow
 // or fails to draw must never leave the share without a picture. These helpers are pure so the
 // rule is tested in Node; the platform layer supplies the drawing.
+import { reportRecovered } from '../../core/report'
 
 /** Budget for drawing and exporting a share card: safely inside WeChat's 3 s. */
 export const SHARE_IMAGE_TIMEOUT_MS = 2500
@@ -45,7 +46,10 @@ export function imageOrFallback(draw: () => Promise<string>, fallbackUrl: string
   }
   return withTimeout(work, timeoutMs).then(
     (url) => (url ? { url, drawn: true } : { url: fallbackUrl, drawn: false }),
-    () => ({ url: fallbackUrl, drawn: false }),
+    (error) => {
+      reportRecovered(`drawing the share image failed or was too slow; using ${fallbackUrl}`, error)
+      return { url: fallbackUrl, drawn: false }
+    },
   )
 }
 

@@ -1,6 +1,7 @@
 // The article page's share hook: 转发 and 朋友圈 send the article (the lists' hook: listShare.ts).
 // Taro ignores it unless the page config enables sharing (enableShareAppMessage /
 // enableShareTimeline, Taro #6825).
+import { reportRecovered } from '../../core/report'
 import { useDidHide, useDidShow, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { Article } from '../../core/article'
@@ -31,7 +32,10 @@ export function useArticleShare(article: Article | null | undefined): void {
     let timer: ReturnType<typeof setTimeout> | undefined
     if (article && DRAWS_SHARE_CARDS) {
       timer = setTimeout(() => {
-        loadArticleImages().then((images) => images.predrawShareImages(article), () => undefined)
+        loadArticleImages().then(
+          (images) => images.predrawShareImages(article),
+          (error) => reportRecovered('loading the share drawing code failed', error),
+        )
       }, PREDRAW_DELAY_MS)
     }
     return () => {

@@ -6,6 +6,7 @@
 // and the H5 domain must be a JS-safe domain of that official account. Nothing here fakes a
 // signature: unset means the reader gets the ··· menu guide with WeChat's default link card.
 
+import { reportRecovered } from '../../core/report'
 import { appendQuery } from '../../core/routes'
 
 declare const WECHAT_JSSDK_SIGNATURE_URL: string | undefined
@@ -91,9 +92,13 @@ export async function configureWeChatShare(data: WeChatShareData): Promise<boole
         sdk.updateTimelineShareData({ title: data.title, link: data.link, imgUrl: data.imgUrl })
         resolve(true)
       })
-      sdk.error(() => resolve(false))
+      sdk.error((res) => {
+        reportRecovered('WeChat JS-SDK config failed; the ··· guide stays', res)
+        resolve(false)
+      })
     })
-  } catch {
+  } catch (error) {
+    reportRecovered('WeChat JS-SDK share setup failed; the ··· guide stays', error)
     return false
   }
 }

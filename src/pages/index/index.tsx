@@ -21,6 +21,7 @@ import { focusById } from '../../platform/focus'
 import { watchVisible } from '../../platform/nearEnd'
 import { openMine, scrollToTop } from '../../platform/navigation'
 import { isMomentsSinglePage } from '../../platform/share'
+import TimelineSinglePageNotice from '../../features/share/components/TimelineSinglePageNotice'
 import { useFilterActions, useFilters } from '../../stores/appStore'
 import ArticleCard from '../../components/ArticleCard'
 import Disclaimer from '../../components/Disclaimer'
@@ -30,6 +31,7 @@ import ReaderPage from '../../components/ReaderPage'
 import RegionPicker from '../../components/RegionPicker'
 import SearchBar from '../../components/SearchBar'
 import { pressable } from '../../components/pressable'
+import { FIRST_SCREEN_CARDS, useFirstScreenOnly } from '../../components/firstScreen'
 import { homeListShare } from '../../features/share/links'
 import { useListShare } from '../../features/share/listShare'
 import './index.css'
@@ -47,12 +49,8 @@ const regionTotals = catalogRegionCounts(provinces, articleCount)
 const provinceRow = mostArticlesFirst(regionTotals.provinces)
 const topicOptions: TabOption<string>[] = [{ key: ALL, label: '全部' }, ...TOPICS.map((t) => ({ key: t, label: t }))]
 
-/**
- * Cards drawn with the first screen: a phone shows about three below the tabs, six covers tall
- * screens. The rest of the first page follows right after as a low-priority update, so the
- * first cards are not held back by the ones below the fold.
- */
-const FIRST_SCREEN_CARDS = 6
+/** Home's first screen is drawn once, when the page opens. */
+const FIRST_SCREEN_PASS = 'home'
 
 /**
  * The part of `list` on screen: the first screenful on the very first render, then LIST_PAGE_SIZE
@@ -60,11 +58,8 @@ const FIRST_SCREEN_CARDS = 6
  * at one page.
  */
 function usePagedList<T>(list: T[], resetKey: string, complete: boolean) {
-  const [firstScreenOnly, setFirstScreenOnly] = useState(true)
-  useEffect(() => {
-    // A transition renders in slices and lets the browser paint the first cards before it.
-    startTransition(() => setFirstScreenOnly(false))
-  }, [])
+  // Only the very first render: later pages arrive while scrolling, below the fold.
+  const firstScreenOnly = useFirstScreenOnly(FIRST_SCREEN_PASS)
   const [paging, setPaging] = useState({ key: resetKey, pages: 1 })
   const pages = paging.key === resetKey ? paging.pages : 1
   const shown = firstScreenOnly ? Math.min(list.length, FIRST_SCREEN_CARDS) : Math.min(list.length, pages * LIST_PAGE_SIZE)
@@ -192,8 +187,10 @@ export default function HomePage() {
               </View>
             )}
           </View>
-          <SearchBar />
+          {/* Searching opens another page, which Moments' single-page mode cannot do. */}
+          {!singlePage && <SearchBar />}
         </View>
+        <TimelineSinglePageNotice subject='这份文章列表' />
 
         <View className='hn-section home__filters'>
           <FilterTabs

@@ -1,4 +1,4 @@
-import { Fragment, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { Fragment, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
@@ -9,6 +9,7 @@ import ArticleCard from '../../components/ArticleCard'
 import EmptyState from '../../components/EmptyState'
 import HotSearches from '../../components/HotSearches'
 import ReaderPage from '../../components/ReaderPage'
+import { FIRST_SCREEN_CARDS, useFirstScreenOnly } from '../../components/firstScreen'
 import { searchShare } from '../../features/share/links'
 import { useListShare } from '../../features/share/listShare'
 import { focusable } from '../../components/focusable'
@@ -71,6 +72,13 @@ export default function SearchPage() {
   const hits = useMemo(() => (trimmed && loaded ? loaded.engine.search(trimmed, { limit: RESULT_LIMIT }) : []), [trimmed, loaded])
   // While the box is empty (or only spaces) the page offers history and hot searches instead.
   const showingResults = trimmed !== '' && input.trim() !== ''
+  // Each new result list: the first screenful at once, the rest of the cards right after.
+  const firstScreenOnly = useFirstScreenOnly(hits)
+  const drawnHits = firstScreenOnly ? hits.slice(0, FIRST_SCREEN_CARDS) : hits
+  // One callback for every card and keystroke, so memoised cards are not redrawn while typing.
+  const openedQuery = useRef(trimmed)
+  openedQuery.current = trimmed
+  const rememberOpened = useCallback(() => rememberSearch(openedQuery.current), [rememberSearch])
 
   const searchNow = (term: string) => {
     const q = term.slice(0, MAX_QUERY_LENGTH)
@@ -147,13 +155,13 @@ export default function SearchPage() {
       {showingResults && hits.length > 0 && (
         <View className='search__results'>
           <Text className='search__count'>{`找到 ${hits.length} 篇相关文章`}</Text>
-          {hits.map((hit, index) => (
+          {drawnHits.map((hit, index) => (
             <Fragment key={hit.article.id}>
               {/* The engine puts articles with every word first; say where the looser ones start. */}
               {hit.partial && !hits[index - 1]?.partial && (
                 <Text className='search__partial-note'>{index > 0 ? '以下文章只包含部分关键词' : '没有同时包含所有关键词的文章，以下文章包含部分关键词'}</Text>
               )}
-              <ArticleCard article={hit.article} titleRanges={hit.titleRanges} onOpen={() => rememberSearch(trimmed)} />
+              <ArticleCard article={hit.article} titleRanges={hit.titleRanges} onOpen={rememberOpened} />
             </Fragment>
           ))}
         </View>

@@ -1,0 +1,336 @@
+// Taro's compiled pages rendered by WeChat's own component test tool, miniprogram-simulate 1.6.2
+// (j-component + WeChat's official wcc compiler), with Taro's real runtime from dist/weapp.
+// What a test reads is the DOM simulate builds from the compiled WXML, never Taro's setData
+// payload, so a Taro upgrade that changes its private node format cannot fool these tests.
+//
+// What it takes (see /work/shared/notes/platform.md):
+// - jsdom 24 globals, with jsdom's own Event/CustomEvent (Node's would not reach jsdom's nodes);
+// - a `Page()` shim: simulate renders components, so a page becomes one (its functions become
+//   methods; `attached` runs onLoad + onShow, `ready` onReady, `detached` onHide + onUnload);
+// - the build's scripts run by WeChat's module rules (loadDist below): require relative to the
+//   file, one module cache per launch, and require.async (分包异步化) for the data subpackages;
+// - app.js required once and App's onLaunch called by hand;
+// - the stand-in `wx` of fake-wx.ts, with navigation recorded (tests then open where it leads).
+// WXML runtime warnings ("Template ... not found") mean part of a page would be blank on a
+// phone: they are collected in `warnings` and tests fail on them.
+import fs from 'node:fs'
+import path from 'node:path'
+import { JSDOM } from 'jsdom'
+import { parseUrl } from './mini-program'
+import { createFakeWx, type FakeWxState } from './fake-wx'
+import { readAppJson, subpackageRoots, weappDir } from './dist'
+
+type AnyRecord = Record<string, any>
+
+export interface SimulatedProgram {
+  dir: string
+  wx: FakeWxState
+  /** Where the app asked WeChat to go (navigateTo / redirectTo / reLaunch / switchTab), in order. */
+  navigations: { api: string; url: string }[]
+  /** The files the app loaded with require.async (分包异步化), relative to the build, in order. */
+  asyncRequires: string[]
+  /** console.warn/error output of the app and of the WXML runtime. */
+  warnings: string[]
+  errors: string[]
+  open(url: string): Promise<SimulatedPage>
+  close(): void
+}
+
+export interface SimulatedPage {
+  route: string
+  query: Record<string, string>
+  root: HTMLElement
+  instance: AnyRecord
+  /** All visible text pieces in document order (trimmed, empty dropped). */
+  texts(): string[]
+  text(): string
+  /** Clicks (taps) the innermost element whose text contains `text`. */
+  tap(text: string | RegExp, nth?: number): Promise<void>
+  /** Types into the nth input element. */
+  input(value: string, nth?: number): Promise<void>
+  waitFor<T>(check: (page: SimulatedPage) => T, timeoutMs?: number): Promise<T>
+  unload(): void
+}
+
+let installed: { dom: JSDOM } | undefined
+
+function installDomGlobals() {
+  if (installed) return
+  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true })
+  const g = global as AnyRecord
+  const win = dom.window as unknown as AnyRecord
+  for (const key of ['window', 'document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'MouseEvent', 'KeyboardEvent', 'TouchEvent', 'DocumentFragment', 'Text', 'Comment', 'getComputedStyle', 'MutationObserver']) {
+    if (key === 'window') g.window = win
+    else if (win[key] !== undefined) g[key] = typeof win[key] === 'function' && /^[a-z]/.test(key) ? win[key].bind(win) : win[key]
+  }
+  installed = { dom }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * WeChat's module loader for the files of one build. Node's (and jest's) `require` has no
+ * `require.async`, which the data loader (src/data/loader.weapp.ts) calls to reach the page-less
+ * data subpackages; so the build's scripts run here instead, in this realm (the globals `wx`,
+ * `Page`, `Component` set below). require.async resolves after a timer tick (the download) and
+ * rejects, as WeChat does, for a file that is missing or in no subpackage of app.json.
+ */
+function distLoader(dir: string, defer: (fn: () => void) => void, asyncRequires: string[]) {
+  const roots = subpackageRoots(readAppJson(dir))
+  const modules = new Map<string, { exports: any }>()
+  const resolveFrom = (from: string, id: string) => {
+    const absolute = path.resolve(path.dirname(from), id.endsWith('.js') ? id : `${id}.js`)
+    if (!absolute.startsWith(dir + path.sep)) throw new Error(`require outside the mini-program: ${id} from ${path.relative(dir, from)}`)
+    if (!fs.existsSync(absolute)) throw new Error(`module not found: ${path.relative(dir, absolute)}`)
+    return absolute
+  }
+  const run = (absolute: string, cached: boolean): any => {
+    const hit = cached ? modules.get(absolute) : undefined
+    if (hit) return hit.exports
+    const module = { exports: {} as any }
+    if (cached) modules.set(absolute, module)
+    const localRequire = (id: string) => run(resolveFrom(absolute, id), true)
+    localRequire.async = (id: string) =>
+      new Promise((resolve, reject) => {
+        defer(() => {
+          try {
+            const file = resolveFrom(absolute, id)
+            const relative = path.relative(dir, file).split(path.sep).join('/')
+            if (!roots.some((root) => relative.startsWith(`${root}/`))) throw new Error(`require.async: ${relative} is in no subpackage of app.json`)
+            asyncRequires.push(relative)
+            resolve(run(file, true))
+          } catch (error) {
+            reject(error)
+          }
+        })
+      })
+    // The build's own code, compiled for WeChat: evaluated as its module loader would.
+    const wrapper = new Function('require', 'module', 'exports', `${fs.readFileSync(absolute, 'utf8')}\n//# sourceURL=${absolute}`)
+    wrapper.call(undefined, localRequire, module, module.exports)
+    return module.exports
+  }
+  return {
+    require: (file: string) => run(resolveFrom(path.join(dir, 'app.js'), file), true),
+    /** A component's script, run afresh on each load as miniprogram-simulate does. */
+    runComponent: (filePath: string) => run(resolveFrom(filePath, filePath), false),
+  }
+}
+
+function visibleTexts(root: Node): string[] {
+  const out: string[] = []
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, 4 /* SHOW_TEXT */)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const t = (node.textContent ?? '').trim()
+    if (t) out.push(t)
+  }
+  return out
+}
+
+/** Boots dist/weapp's app.js in this jest module registry. One program per test file. */
+export function launchSimulated(dir = weappDir()): SimulatedProgram {
+  installDomGlobals()
+  const g = global as AnyRecord
+  const warnings: string[] = []
+  const errors: string[] = []
+  const navigations: { api: string; url: string }[] = []
+  const timers = new Set<NodeJS.Timeout>()
+  const defer = (fn: () => void) => {
+    const t = setTimeout(() => {
+      timers.delete(t)
+      fn()
+    }, 0)
+    timers.add(t)
+  }
+  const fake = createFakeWx(defer)
+  const navigate = (api: string) => (o: AnyRecord) => {
+    navigations.push({ api, url: String(o?.url) })
+    defer(() => {
+      o?.success?.({ errMsg: `${api}:ok` })
+      o?.complete?.({ errMsg: `${api}:ok` })
+    })
+  }
+  g.wx = {
+    ...fake.api,
+    navigateTo: navigate('navigateTo'),
+    redirectTo: navigate('redirectTo'),
+    reLaunch: navigate('reLaunch'),
+    switchTab: navigate('switchTab'),
+    navigateBack: navigate('navigateBack'),
+  }
+  const record = (sink: string[]) => (...args: unknown[]) => void sink.push(args.map((a) => (a instanceof Error ? a.stack : typeof a === 'string' ? a : String(a))).join(' '))
+  const realConsole = { warn: console.warn, error: console.error }
+  console.warn = record(warnings)
+  console.error = record(errors)
+
+  const pages: AnyRecord[] = []
+  let app: AnyRecord | undefined
+  g.App = (config: AnyRecord) => {
+    app = config
+  }
+  g.getApp = () => app
+  g.getCurrentPages = () => pages
+  g.requirePlugin = (name: string) => {
+    throw new Error(`requirePlugin(${name}): no plugins`)
+  }
+  // Required only now: it reads `window` and registers its global Component() when it loads.
+  const simulate = require('miniprogram-simulate')
+  // simulate runs each component's script through its utils' runJs (Node's require there).
+  const asyncRequires: string[] = []
+  const loader = distLoader(dir, defer, asyncRequires)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped internal module, loaded with simulate
+  const simulateUtils = require('miniprogram-simulate/src/utils')
+  const nodeRunJs = simulateUtils.runJs
+  simulateUtils.runJs = loader.runComponent
+  let loadingRoute: string | null = null
+  g.Page = (config: AnyRecord) => {
+    const route = loadingRoute
+    if (!route) throw new Error('Page() called outside a page script')
+    const methods: AnyRecord = {}
+    const data = config.data ?? {}
+    for (const [key, value] of Object.entries(config)) if (typeof value === 'function') methods[key] = value
+    g.Component({
+      data,
+      properties: { __query: { type: Object, value: {} } },
+      methods,
+      lifetimes: {
+        attached(this: AnyRecord) {
+          const query = this.data.__query ?? {}
+          Object.assign(this, { route, __route__: route, options: { ...query }, is: route })
+          pages.push(this)
+          this.onLoad?.({ ...query })
+          this.onShow?.()
+        },
+        ready(this: AnyRecord) {
+          this.onReady?.()
+        },
+        detached(this: AnyRecord) {
+          this.onHide?.()
+          this.onUnload?.()
+          pages.splice(pages.indexOf(this), 1)
+        },
+      },
+    })
+  }
+
+  // The build's own app.js, loaded as WeChat would.
+  loader.require('./app.js')
+  if (!app) throw new Error('app.js never called App()')
+  app.onLaunch?.({ path: readAppJson(dir).pages[0], query: {}, scene: 1001, referrerInfo: {} })
+  app.onShow?.({ path: readAppJson(dir).pages[0], query: {}, scene: 1001, referrerInfo: {} })
+
+  const componentIds = new Map<string, string>()
+  const loadPage = (route: string) => {
+    let id = componentIds.get(route)
+    if (!id) {
+      loadingRoute = route
+      try {
+        id = simulate.load(path.join(dir, route), 'taro-page', { rootPath: dir, compiler: 'official' }) as string
+      } finally {
+        loadingRoute = null
+      }
+      componentIds.set(route, id)
+    }
+    return id
+  }
+
+  const settle = async () => {
+    // React's scheduler and Taro's nextTick run on timers; wait until the tree stops changing.
+    let last = ''
+    let stable = 0
+    for (let i = 0; i < 200 && stable < 3; i++) {
+      await sleep(10)
+      const now = document.body.innerHTML.length + ':' + navigations.length
+      stable = now === last ? stable + 1 : 0
+      last = now
+    }
+  }
+
+  const program: SimulatedProgram = {
+    dir,
+    wx: fake.state,
+    navigations,
+    asyncRequires,
+    warnings,
+    errors,
+    async open(url: string) {
+      const { route, query } = parseUrl(url)
+      const id = loadPage(route)
+      const component = simulate.render(id, { __query: query })
+      const parent = document.createElement('div')
+      document.body.appendChild(parent)
+      component.attach(parent)
+      await settle()
+      const page: SimulatedPage = {
+        route,
+        query,
+        root: component.dom as HTMLElement,
+        instance: component.instance,
+        texts: () => visibleTexts(component.dom),
+        text: () => visibleTexts(component.dom).join('\n'),
+        async tap(text, nth = 0) {
+          const matches = (s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s))
+          const all = [...(component.dom as HTMLElement).querySelectorAll('*')].filter((el) => matches((el.textContent ?? '').trim()))
+          const innermost = all.filter((el) => !all.some((other) => other !== el && el.contains(other)))
+          const target = innermost[nth]
+          if (!target) throw new Error(`No element shows ${String(text)} on ${route}:\n${page.text()}`)
+          // j-component dispatches WeChat's tap from a touch sequence on the element.
+          const jTarget = findJNode(component, target)
+          jTarget.dispatchEvent('tap')
+          await settle()
+        },
+        async input(value, nth = 0) {
+          const inputs = [...(component.dom as HTMLElement).querySelectorAll('input, wx-input')]
+          const target = inputs[nth]
+          if (!target) throw new Error(`No input on ${route}`)
+          const jTarget = findJNode(component, target as HTMLElement)
+          jTarget.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } })
+          await settle()
+        },
+        async waitFor(check, timeoutMs = 5000) {
+          const start = Date.now()
+          let lastError: unknown
+          for (;;) {
+            try {
+              const result = check(page)
+              if (result !== false && result !== undefined && result !== null) return result
+              lastError = new Error(`waitFor: condition returned ${String(result)}`)
+            } catch (error) {
+              lastError = error
+            }
+            if (Date.now() - start > timeoutMs) throw lastError
+            await sleep(20)
+          }
+        },
+        unload() {
+          component.detach()
+          parent.remove()
+        },
+      }
+      return page
+    },
+    close() {
+      for (const page of [...pages]) page.onUnload?.()
+      timers.forEach((t) => clearTimeout(t))
+      // jsdom's window keeps timers (pretendToBeVisual's animation frames) that hold jest open.
+      installed?.dom.window.close()
+      installed = undefined
+      console.warn = realConsole.warn
+      console.error = realConsole.error
+      simulateUtils.runJs = nodeRunJs
+    },
+  }
+  return program
+}
+
+/**
+ * The j-component wrapper of a DOM element inside a rendered page: its dispatchEvent fires the
+ * WeChat event on the element's exparser node, which bubbles to the bindtap/bindinput handlers
+ * the compiled WXML attached (Taro's `eh`), exactly as a tap on a phone does.
+ */
+function findJNode(component: AnyRecord, el: Element): AnyRecord {
+  const wxElement = (el as AnyRecord).__wxElement
+  if (!wxElement) throw new Error(`element <${el.tagName.toLowerCase()}> has no exparser node`)
+  // `render` returns j-component's RootComponent; its base class wraps any exparser node.
+  const Wrapper = Object.getPrototypeOf(component.constructor) as new (node: unknown) => AnyRecord
+  return wxElement.__componentNode__ ?? new Wrapper(wxElement)
+}
