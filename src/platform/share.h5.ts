@@ -101,8 +101,8 @@ export const applyPageMeta: ApplyPageMeta = (owner, meta) => {
 }
 
 export const releasePageMeta: ReleasePageMeta = (owner) => {
-  if (typeof document === 'undefined' || !document.head) return
-  if (owner !== null && describedBy !== owner) return
+  if (typeof document === 'undefined' || !document.head) return false
+  if (owner !== null && describedBy !== owner) return false
   describedBy = null
   originals.forEach((content, id) => {
     const [attribute, key] = id.split(/:(.*)/) as ['name' | 'property', string]
@@ -113,4 +113,5 @@ export const releasePageMeta: ReleasePageMeta = (owner) => {
   })
   originals.clear()
   // document.title is left alone: Taro's router sets it for whichever page shows next.
+  return true
 }

@@ -153,4 +153,4 @@ export const isMomentsSinglePage: IsMomentsSinglePage = () => {
 /** Mini-program pages have no document head; the navigation bar title is the page's own business. */
 export const applyPageMeta: ApplyPageMeta = () => undefined
 
-export const releasePageMeta: ReleasePageMeta = () => undefined
+export const releasePageMeta: ReleasePageMeta = () => false

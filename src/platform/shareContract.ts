@@ -62,7 +62,8 @@ export type ApplyPageMeta = (owner: string, meta: PageMeta) => void
  * unload in either order around the next page's show, which may already have described its own
  * article); `null` restores it unconditionally.
  */
-export type ReleasePageMeta = (owner: string | null) => void
+/** Returns whether the head was given back (false: another owner describes it now). */
+export type ReleasePageMeta = (owner: string | null) => boolean
 
 export interface SharePlatform {
   /** weapp: 转发 is a native <Button openType="share">; H5 has no such button. */

@@ -34,7 +34,8 @@ export function describeArticle(article: Article | null): void {
 
 /** The page showing `articleId` hides or unloads: drop its description unless another took over. */
 export function releaseArticle(articleId: string): void {
-  releasePageMeta(articleId)
+  // Another article took the head over already (pages hide and show in either order): leave it.
+  if (!releasePageMeta(articleId)) return
   // A prerendered article page's HTML starts out describing that article: what the head goes
   // back to must be the site's own words once the reader has moved on to another page.
   if (typeof document !== 'undefined' && document.querySelector('meta[property="og:type"][content="article"]')) {
