@@ -13,17 +13,11 @@ const NAVIGATION = ['navigateTo', 'redirectTo', 'reLaunch', 'navigateBack', 'swi
 
 let program: MiniProgram | undefined
 afterEach(() => {
-  program?.close()
-  expect(program?.errors ?? []).toEqual([])
-  expect(program?.wx.networkRequests ?? []).toEqual([])
+  program?.closeAndCheck()
   program = undefined
 })
 
-async function openArticle(p: MiniProgram, query = `id=${encodeURIComponent(article.id)}`): Promise<MiniProgramPage> {
-  const page = await p.open(`/${DETAIL}?${query}`)
-  await page.waitFor((pg) => pg.texts().includes(article.title))
-  return page
-}
+const openArticle = (p: MiniProgram, query?: string): Promise<MiniProgramPage> => p.openArticle(article, query)
 
 /** The page root's inline style as WeChat's view layer gets it. */
 function rootStyle(page: MiniProgramPage): string {

@@ -20,12 +20,7 @@ let program: MiniProgram
 beforeEach(() => {
   program = launchMiniProgram()
 })
-afterEach(() => {
-  program.close()
-  // Anything the app logged as an error fails the test that caused it.
-  expect(program.errors).toEqual([])
-  expect(program.wx.networkRequests).toEqual([])
-})
+afterEach(() => program.closeAndCheck())
 
 const countOf = (page: MiniProgramPage) => {
   const match = page.text().match(/共 (\d+) 篇/)

@@ -118,18 +118,11 @@ function fakeAlbum(initially: boolean | undefined, grantInSettings: boolean) {
 
 let program: MiniProgram | undefined
 afterEach(() => {
-  program?.close()
-  // Anything the app logged as an error (a failed drawing included) fails the test.
-  expect(program?.errors ?? []).toEqual([])
-  expect(program?.wx.networkRequests ?? []).toEqual([])
+  program?.closeAndCheck()
   program = undefined
 })
 
-async function openArticle(p: MiniProgram, query = `id=${encodeURIComponent(article.id)}`): Promise<MiniProgramPage> {
-  const page = await p.open(`/${DETAIL}?${query}`)
-  await page.waitFor((pg) => pg.texts().includes(article.title))
-  return page
-}
+const openArticle = (p: MiniProgram, query?: string): Promise<MiniProgramPage> => p.openArticle(article, query)
 
 interface AppMessage {
   title: string

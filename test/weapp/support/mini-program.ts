@@ -361,6 +361,23 @@ export class MiniProgram {
     return new MiniProgramPage(this, top)
   }
 
+  /** Opens an article's page (by id unless `query` is given) and waits until its title shows. */
+  async openArticle(article: { id: string; title: string }, query = `id=${encodeURIComponent(article.id)}`): Promise<MiniProgramPage> {
+    const page = await this.open(`/pages/detail/index?${query}`)
+    await page.waitFor((pg) => pg.texts().includes(article.title))
+    return page
+  }
+
+  /**
+   * close(), then what every test of the compiled app holds to: anything the app logged as an
+   * error, and any network request, fails the test that caused it.
+   */
+  closeAndCheck() {
+    this.close()
+    expect(this.errors).toEqual([])
+    expect(this.wx.networkRequests).toEqual([])
+  }
+
   pageStack(): string[] {
     return this.stack.map((page) => page.route)
   }
