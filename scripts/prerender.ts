@@ -16,6 +16,7 @@
 import { buildSync } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import type { Article, ArticleDataset } from '../src/core/article'
 import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../src/core/pageMeta'
@@ -24,6 +25,8 @@ import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
 // The pipeline's output of record (what the app's shards are made from), read at build time.
 import dataset from '../src/data/articles.json'
 import { shareCardContent } from '../src/features/share/shareContent'
+import type { BootOptions } from './lib/pageBoot'
+import { EMBEDDED_ARTICLE_ID } from '../src/data/embedded'
 import { encodePalettePng } from './lib/palettePng'
 import { precompressDir } from './lib/precompress'
 import { generateServiceWorker } from './lib/serviceWorker'
@@ -55,6 +58,10 @@ interface SitePage {
   canonical?: string
   image: string
   type: 'website' | 'article'
+  /** Personal pages (我的): kept out of search engines and the sitemap. */
+  noindex?: boolean
+  /** The article an article page shows, embedded in its HTML for the app. */
+  article?: Article
 }
 
 function escapeHtml(text: string): string {
@@ -114,6 +121,7 @@ function sitePages(): SitePage[] {
     canonical: siteUrl(baseUrl, publicPath(PAGE_PATHS.mine)),
     image: defaultImage,
     type: 'website',
+    noindex: true,
   }
   const articlePages = articles.map((article: Article): SitePage => {
     const p = publicPath(`${PAGE_PATHS.detail}?id=${article.id}`)
@@ -125,6 +133,7 @@ function sitePages(): SitePage[] {
       canonical: siteUrl(baseUrl, p),
       image: siteUrl(baseUrl, shareCardPath(article.id)),
       type: 'article',
+      article,
     }
   })
   const notFound: SitePage = {
@@ -143,7 +152,8 @@ function headTags(page: SitePage): string {
   const tags = [
     `<title>${escapeHtml(page.title)}</title>`,
     `<meta name="description" content="${escapeHtml(page.description)}">`,
-    page.canonical ? `<link rel="canonical" href="${escapeHtml(page.canonical)}">` : '<meta name="robots" content="noindex">',
+    page.canonical ? `<link rel="canonical" href="${escapeHtml(page.canonical)}">` : '',
+    !page.canonical || page.noindex ? '<meta name="robots" content="noindex">' : '',
     `<meta property="og:site_name" content="${SITE_NAME}">`,
     `<meta property="og:type" content="${page.type}">`,
     `<meta property="og:title" content="${escapeHtml(page.type === 'article' ? page.title.replace(/ - [^-]+$/, '') : page.title)}">`,
@@ -153,7 +163,7 @@ function headTags(page: SitePage): string {
     `<meta property="og:image:height" content="640">`,
   ]
   if (page.canonical) tags.push(`<meta property="og:url" content="${escapeHtml(page.canonical)}">`)
-  return tags.join('')
+  return tags.filter(Boolean).join('')
 }
 
 /** Runs in the page: the rendered page as static markup, and the styles Taro injected. */
@@ -217,13 +227,6 @@ async function waitForPage(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 150)))
 }
 
-/**
- * Hands the page over to the app: the prerendered copy stays on top until the app's own page
- * has rendered and stopped changing, then goes in one frame, with its scroll position.
- * No MutationObserver (very old browsers) or no app at all: the copy simply stays.
- */
-const TAKEOVER_SCRIPT = `(function(){var s=document.getElementById('hn-prerendered'),a=document.getElementById('app');if(!s||!a||!window.MutationObserver)return;var t=0,q=0;function ready(){var p=a.querySelector('.taro_page .hn-page');return p&&p.children.length>0}function take(){o.disconnect();clearTimeout(t);var f=s.querySelector('.taro_page'),to=a.querySelector('.taro_page');if(f&&to&&f.scrollTop)to.scrollTop=f.scrollTop;s.parentNode&&s.parentNode.removeChild(s)}var o=new MutationObserver(function(){if(!ready())return;if(!q)q=Date.now();clearTimeout(t);if(Date.now()-q>1500)return take();t=setTimeout(take,120)});o.observe(a,{childList:true,subtree:true,characterData:true})})();`
-
 const OVERLAY_CSS = `#hn-prerendered{position:fixed;left:0;top:0;right:0;bottom:0;z-index:2000;overflow:hidden;background:#f2f5f5}#hn-prerendered a[data-article-id]{display:block;color:inherit;text-decoration:none}`
 
 function bootScript(): string {
@@ -234,16 +237,37 @@ function bootScript(): string {
   return buildSync({ stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false, target: 'es2015' }).outputFiles[0].text.trim()
 }
 
+/** Stands for each page's own BootOptions in the one bundle of scripts/lib/pageBoot.ts. */
+const BOOT_OPTIONS = '__HN_BOOT_OPTIONS__'
+
 /**
- * The app's scripts, started only after the browser has painted the prerendered page. Deferred
- * scripts would run right after parsing, before any paint of the body, so the page would first
- * show once the app had booted (on a slow phone, seconds later). Kept in order (async = false).
+ * How the page starts the app (scripts/lib/pageBoot.ts: text step before the first paint, the
+ * app's scripts on the reader's first intent, the hand-over, the service worker), built once.
  */
-function appLoader(sources: string[]): string {
-  return `(function(){var s=${JSON.stringify(sources)};function go(){for(var i=0;i<s.length;i++){var e=document.createElement('script');e.src=s[i];e.async=false;document.body.appendChild(e)}}if(window.requestAnimationFrame)requestAnimationFrame(function(){setTimeout(go,0)});else setTimeout(go,0)})();`
+function pageBootScript(): string {
+  const entry = `
+    import { bootPage } from './scripts/lib/pageBoot'
+    bootPage(${BOOT_OPTIONS})
+  `
+  const code = buildSync({
+    stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    target: 'es2015',
+    define: { H5_BASE_URL: JSON.stringify(baseUrl) },
+  }).outputFiles[0].text.trim()
+  if (!code.includes(BOOT_OPTIONS)) throw new Error('prerender: the page boot bundle lost its options placeholder')
+  return code
 }
 
-function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]; after: string[]; body: string }, boot: string): string {
+/** JSON that is safe inside a <script> element: no `</script>` or `<!--` can end or bend it. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]; after: string[]; body: string }, boot: string, pageBoot: string): string {
   const sources = [...shell.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((m) => m[1])
   if (sources.length === 0) throw new Error('prerender: the shell loads no deferred scripts; has Taro\'s index.html changed?')
   let html = shell.replace(/<script defer="defer" src="[^"]+"><\/script>/g, '')
@@ -254,7 +278,12 @@ function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]
   html = html.replace(/(<meta charset="utf-8">)/, `$1${headTags(page)}`)
   const style = (css: string) => `<style>${css}</style>`
   html = html.replace(/(<link [^>]*rel="stylesheet"[^>]*>)/, `${snapshot.before.map(style).join('')}$1${snapshot.after.map(style).join('')}${style(OVERLAY_CSS)}`)
-  html = html.replace('<div id="app"></div>', `<div id="app"></div><div id="hn-prerendered">${snapshot.body}</div><script>${TAKEOVER_SCRIPT}</script><script>${appLoader(sources)}</script>`)
+  // The article's record, so the app taking over does not fetch what the page already holds
+  // (src/data/loader.h5.ts reads it for this id).
+  const record = page.article ? `<script type="application/json" id="${EMBEDDED_ARTICLE_ID}" data-id="${escapeHtml(page.article.id)}">${scriptJson(page.article)}</script>` : ''
+  const options: BootOptions = { sources, now: page.path === publicPath(PAGE_PATHS.search), sharedStep: page.type === 'article' }
+  const start = `<script>${pageBoot.replace(BOOT_OPTIONS, JSON.stringify(options))}</script>`
+  html = html.replace('<div id="app"></div>', `<div id="app"></div><div id="hn-prerendered">${snapshot.body}</div>${record}${start}`)
   return html
 }
 
@@ -304,7 +333,7 @@ async function drawCards(browser: Browser): Promise<number> {
 function writeSitemap(pages: SitePage[]): void {
   const byPath = new Map(articles.map((a) => [publicPath(`${PAGE_PATHS.detail}?id=${a.id}`), a.date]))
   const urls = pages
-    .filter((p) => p.canonical)
+    .filter((p) => p.canonical && !p.noindex)
     .map((p) => `  <url><loc>${escapeHtml(p.canonical as string)}</loc>${byPath.has(p.path) ? `<lastmod>${byPath.get(p.path)}</lastmod>` : ''}</url>`)
   fs.writeFileSync(path.join(dist, 'sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`)
   fs.writeFileSync(path.join(dist, 'robots.txt'), `User-agent: *\nAllow: /\nDisallow: ${basePath}/pages/\nSitemap: ${siteUrl(baseUrl, 'sitemap.xml')}\n`)
@@ -322,6 +351,8 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(dist, 'site.json'), `${JSON.stringify({ basePath, appPages }, null, 2)}\n`)
   const pages = sitePages()
   const boot = bootScript()
+  const pageBoot = pageBootScript()
+  console.log(`page boot script: ${Buffer.byteLength(pageBoot)} bytes inline (${gzipSync(pageBoot).length} gzip), in every page`)
 
   // eslint-disable-next-line @typescript-eslint/ban-ts-comment
   // @ts-ignore serve.mjs is plain ESM without types
@@ -344,7 +375,7 @@ async function main(): Promise<void> {
       await waitForPage(page)
       if (errors.length) throw new Error(`prerender: ${sitePage.path || '/'} threw in the browser: ${errors.join('; ')}`)
       const snapshot = await page.evaluate(snapshotInPage)
-      outputs.push({ page: sitePage, html: composeHtml(shell, sitePage, snapshot, boot) })
+      outputs.push({ page: sitePage, html: composeHtml(shell, sitePage, snapshot, boot, pageBoot) })
     }
     timing('pages')
     cardBytes = await drawCards(browser)
@@ -366,7 +397,7 @@ async function main(): Promise<void> {
   const htmlBytes = outputs.reduce((sum, o) => sum + Buffer.byteLength(o.html), 0)
   console.log(
     `prerendered ${outputs.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
-      `sitemap ${pages.filter((p) => p.canonical).length} URLs, service worker precaches ${sw.count} files (${Math.round(sw.size / 1024)} KB), ` +
+      `sitemap ${pages.filter((p) => p.canonical && !p.noindex).length} URLs, service worker precaches ${sw.count} files (${Math.round(sw.size / 1024)} KB), ` +
       `${compressed.files} files precompressed (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
 }

@@ -5,9 +5,11 @@
 // say 加载失败 and offer 重试; the next call tries again.
 import type { Article, Disclaimers } from '../core/article'
 import { articleShardName, articleShardOf, newestFirstOrder, type Catalog, type CatalogProvince, type ListEntry } from '../core/catalog'
+import { articleRecordOf } from '../core/articleRecord'
 import { isArticleId } from '../core/ids'
+import { reportRecovered } from '../core/report'
 import catalogJson from './catalog.json'
-import { loadDataFile } from './loader'
+import { embeddedArticleText, loadDataFile } from './loader'
 
 // JSON imports are typed loosely (topics as string[]); the pipeline guarantees the contract.
 const catalog = catalogJson as unknown as Catalog
@@ -72,19 +74,49 @@ function loadShard(n: number): Promise<Map<string, Article>> {
   return load()
 }
 
+/** Ids whose embedded record was read already (used, or found broken and reported once). */
+const embeddedTried: Record<string, true | undefined> = Object.create(null)
+
+/**
+ * The article as the page's HTML holds it (a prerendered H5 article page), checked like any
+ * untrusted data; a broken copy is reported and the shard is used instead.
+ */
+function embeddedArticle(id: string): Article | undefined {
+  if (embeddedTried[id]) return undefined
+  const text = embeddedArticleText(id)
+  if (text === undefined) return undefined
+  embeddedTried[id] = true
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    reportRecovered(`the page's embedded article ${id} is not JSON; loading its shard`, error)
+    return undefined
+  }
+  const article = articleRecordOf(value, id)
+  if (!article) {
+    reportRecovered(`the page's embedded article ${id} is not a valid article; loading its shard`, text.slice(0, 80))
+    return undefined
+  }
+  loadedArticles[id] = article
+  return article
+}
+
 /**
  * The full article with this id, or undefined when there is none (unknown, malformed, not a
  * string). Rejects only when its shard cannot be loaded.
  */
 export async function loadArticle(id: string): Promise<Article | undefined> {
   if (typeof id !== 'string' || !isArticleId(id)) return undefined
+  const known = loadedArticles[id] ?? embeddedArticle(id)
+  if (known) return known
   const shard = await loadShard(articleShardOf(id, catalog.articleShardCount))
   return shard.get(id)
 }
 
 /** The article if its shard is already loaded: lets a page draw at once when it can. */
 export function loadedArticle(id: string): Article | undefined {
-  return typeof id === 'string' ? loadedArticles[id] : undefined
+  return typeof id === 'string' ? (loadedArticles[id] ?? (isArticleId(id) ? embeddedArticle(id) : undefined)) : undefined
 }
 
 /** Every full article (all shards), newest first: what the search engine reads. */

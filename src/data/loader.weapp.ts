@@ -20,3 +20,9 @@ export function loadDataFile(name: string): Promise<unknown> {
   if (!root) return Promise.reject(new Error(`unknown data file ${name}`))
   return __non_webpack_require__.async(`./${root}/${name}.js`)
 }
+
+/** The mini-program has no prerendered page holding an article: every article comes from its shard. */
+export function embeddedArticleText(id: string): string | undefined {
+  void id
+  return undefined
+}

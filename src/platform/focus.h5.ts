@@ -11,8 +11,17 @@ const RETRY_FRAMES = 12
 /** Focuses the element with this id, if it is on the page and can take focus. */
 export function focusById(id: string): void {
   if (typeof document === 'undefined') return
+  focusElement(() => document.getElementById(id))
+}
+
+/**
+ * Focuses the element `find` gives (looked up again each frame: React may replace it), and again
+ * for a few frames while focus has fallen back to <body>.
+ */
+export function focusElement(find: () => HTMLElement | null): void {
+  if (typeof document === 'undefined') return
   const attempt = (framesLeft: number) => {
-    const element = document.getElementById(id)
+    const element = find()
     if (!element || typeof element.focus !== 'function') return
     const active = document.activeElement
     if (active !== element && active && active !== document.body && framesLeft < RETRY_FRAMES) return

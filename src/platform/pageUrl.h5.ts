@@ -1,9 +1,41 @@
 // H5: pages live at real site paths (/, /search/, /article/<id>/, /mine/), each with its prerendered
 // HTML, so in-app navigation writes those same addresses into the address bar. Taro's router
 // prepends the site's base path (router.basename in config/index.ts).
-import { publicPath } from '../core/routes'
+import Taro from '@tarojs/taro'
+import { publicPath, routeOfPublicPath, siteUrl } from '../core/routes'
 
 /** The URL to hand Taro's navigation APIs for a page route. */
 export function pageUrl(route: string): string {
   return `/${publicPath(route)}`
+}
+
+declare const H5_BASE_URL: string | undefined
+
+/**
+ * Keeps <link rel="canonical"> naming the page on screen as the reader moves in the app: each
+ * page's HTML names its own address, and after an in-app step it would still name the first one.
+ * The address is the page's own, without its query (filters, search words), as the build writes
+ * it; a page that is no address of its own (not found) has none.
+ */
+export function followCanonicalAddress(): void {
+  if (typeof document === 'undefined' || typeof H5_BASE_URL !== 'string') return
+  const base = new URL(H5_BASE_URL)
+  const basePath = base.pathname.replace(/\/+$/, '')
+  Taro.eventCenter.on('__taroRouterChange', (change: { toLocation?: { path?: string } }) => {
+    const path = change && change.toLocation && typeof change.toLocation.path === 'string' ? change.toLocation.path : null
+    if (path === null) return
+    const local = path.startsWith(basePath) ? path.slice(basePath.length) : path
+    const route = routeOfPublicPath(local)
+    let link = document.head.querySelector('link[rel="canonical"]')
+    if (!route) {
+      if (link) link.remove()
+      return
+    }
+    if (!link) {
+      link = document.createElement('link')
+      link.setAttribute('rel', 'canonical')
+      document.head.appendChild(link)
+    }
+    link.setAttribute('href', siteUrl(base.href, publicPath(route.replace(/\?.*$/, ''))))
+  })
 }

@@ -2,3 +2,6 @@
 export function pageUrl(route: string): string {
   return route
 }
+
+/** A mini-program page has no address on the web, so nothing names it. */
+export function followCanonicalAddress(): void {}

@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { normalizeFilters } from '../core/filters'
 import { FAVORITES_LIMIT, HISTORY_LIMIT, restoreEntries } from '../core/readingLists'
 import { reportRecovered } from '../core/report'
+import { STORE_KEY, STORE_VERSION } from '../core/storeKeys'
 import { textStepOf } from '../core/textScale'
 import { provinces } from '../data/index'
 import { taroStorage, type TextStorage } from '../platform/storage'
@@ -27,12 +28,8 @@ export type AppState = FiltersSlice & SearchHistorySlice & PreferencesSlice & Re
 /** What is written to storage: data only, never actions. */
 export type SavedState = Pick<AppState, 'filters' | 'searchHistory' | 'textStep' | 'favorites' | 'history'>
 
-export const STORE_KEY = 'health-news/app-state'
-/**
- * Bump when SavedState changes shape and say in `migrate` how the previous version carries over.
- * 1: { filters, searchHistory, largeText } · 2: largeText became textStep (true → 大).
- */
-export const STORE_VERSION = 2
+// The key and version live in core (the prerendered pages' inline code reads the text step too).
+export { STORE_KEY, STORE_VERSION }
 
 /** The reading lists' own keys and the version of their saved shape ({ version, entries }). */
 export const LIST_KEYS = { favorites: `${STORE_KEY}/favorites`, history: `${STORE_KEY}/history` } as const

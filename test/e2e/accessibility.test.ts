@@ -12,7 +12,7 @@ import { publicPath } from '../../src/core/routes'
 import { BODY_TEXT_FACTOR, LARGEST_STEP, STANDARD_STEP, type TextStep } from '../../src/core/textScale'
 import datasetJson from '../../src/data/articles.json'
 import { axeViolations, measureSizes, type Sizes } from './support/a11y'
-import { useH5 } from './support/h5'
+import { startApp, useH5 } from './support/h5'
 
 jest.setTimeout(120_000)
 
@@ -228,7 +228,7 @@ describe('a browser whose default font size is 24 px', () => {
       const page = context.pages()[0] ?? (await context.newPage())
       await page.goto(`${server.url}${publicPath(detail(fullArticle.id))}`)
       // Measure the app's own page, not the prerendered copy it removes when it takes over.
-      await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
+      await startApp(page)
       await page.locator('.article-body').filter({ visible: true }).first().waitFor()
       return await bodySize(page)
     } finally {

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import type { Article, ArticleDataset } from '../../src/core/article'
 import datasetJson from '../../src/data/articles.json'
 import { publicPath } from '../../src/core/routes'
-import { useH5 } from './support/h5'
+import { startApp, useH5 } from './support/h5'
 
 jest.setTimeout(90_000)
 
@@ -175,6 +175,7 @@ test(
 
     // The H5 base comes from the build (H5_BASE_URL); here the same build is served locally.
     await page.goto(`${baseUrl}${url.pathname.slice(1)}${url.search}`)
+    await startApp(page)
     await showsArticle(page, article)
     await app(page).getByText('打开首页看更多健康资讯').waitFor({ state: 'visible' })
   }),

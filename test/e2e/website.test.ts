@@ -6,7 +6,7 @@ import http from 'node:http'
 import type { Article, ArticleDataset } from '../../src/core/article'
 import { detailRoute, publicPath } from '../../src/core/routes'
 import datasetJson from '../../src/data/articles.json'
-import { h5Dir, launchChromium, openPhonePage, startH5Server, describeProblems } from './support/h5'
+import { h5Dir, launchChromium, openPhonePage, startApp, startH5Server, describeProblems } from './support/h5'
 
 jest.setTimeout(120_000)
 
@@ -122,6 +122,7 @@ test('scripts come compressed when the browser asks, hashed files cache for good
       if (response.url().endsWith('.js')) encodings.push(response.headers()['content-encoding'] ?? 'none')
     })
     await page.goto(server.url)
+    await startApp(page)
     await page.locator('#app .home__count').first().waitFor()
     expect(encodings.length).toBeGreaterThan(0)
     expect(new Set(encodings)).toEqual(new Set(['br']))
@@ -134,20 +135,25 @@ test('after one visit, home and an article read still show with the network off'
   const { context, page, problems } = await openPhonePage(browser)
   try {
     await page.goto(server.url)
-    await page.locator('#app .home__count').first().waitFor()
+    // The inline loader registers the worker after load, before the reader does anything.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
     await page.goto(articleUrl(full))
+    await startApp(page)
     await page.locator('#app .detail-article__title').first().waitFor()
     // The worker controls the page once it has claimed it.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
 
     await context.setOffline(true)
     await page.goto(server.url)
+    await startApp(page)
     await page.locator('#app .home__count').first().waitFor()
     await page.goto(articleUrl(full))
     await page.getByText(full.title).first().waitFor()
+    await startApp(page)
+    await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
     // An article never read offline still opens: the shell draws it from the packaged data.
     await page.goto(articleUrl(excerptOnly))
+    await startApp(page)
     await page.locator('#app .detail-article__title', { hasText: excerptOnly.title }).waitFor()
     await context.setOffline(false)
     // Going offline makes the browser log failed fetches; only real app errors count.
@@ -163,15 +169,18 @@ test('old hash links land on the same content at the new addresses', async () =>
   try {
     await page.goto(`${server.url}#/pages/detail/index?id=${full.id}&from=share`)
     await page.waitForURL(`${server.url}article/${full.id}/?from=share`)
+    await startApp(page)
     await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
 
     await page.goto(`${server.url}#/pages/search/index?q=${encodeURIComponent('医保')}`)
     await page.waitForURL(/\/search\/\?q=/)
+    await startApp(page)
     await page.getByText(/找到 \d+ 篇相关文章/).waitFor()
 
     const province = articles.find((a) => a.region)?.region?.province as string
     await page.goto(`${server.url}#/pages/index/index?province=${encodeURIComponent(province)}`)
     await page.waitForURL(/\/\?province=/)
+    await startApp(page)
     await page.locator('#app .filter-tabs__tab--active', { hasText: province }).first().waitFor()
     expect(describeProblems(problems)).toEqual([])
   } finally {
@@ -188,6 +197,7 @@ test('unknown addresses answer 404 and show 没有找到 with a way home; broken
   try {
     const response = await page.goto(`${server.url}no/such/page`)
     expect(response?.status()).toBe(404)
+    await startApp(page)
     await page.locator('#app .taro_page', { hasText: '没有找到这个页面' }).waitFor()
     await page.getByText('返回首页').first().click()
     await page.waitForURL(server.url)
@@ -195,6 +205,7 @@ test('unknown addresses answer 404 and show 没有找到 with a way home; broken
 
     for (const address of [`${server.url}#/pages/nope/index`, `${server.url}#%%%%`, `${server.url}%E0%A4%A/`]) {
       await page.goto(address)
+      await startApp(page)
       await page.locator('#app .hn-page').first().waitFor()
     }
     await page.locator('#app .taro_page', { hasText: '没有找到这个页面' }).waitFor()
@@ -204,4 +215,188 @@ test('unknown addresses answer 404 and show 没有找到 with a way home; broken
   } finally {
     await context.close()
   }
+})
+
+describe('a prerendered page starts the app on the reader\'s intent (scripts/lib/pageBoot.ts)', () => {
+  const appScript = (url: string) => /\/js\/[^/]+\.js$/.test(new URL(url).pathname)
+  const shownStep = (page: import('playwright-core').Page) => page.locator('#app .hn-page').first().getAttribute('data-text-step')
+
+  test('nothing of the app runs at load; the scripts are prefetched; the tap on A+ that starts it happens once', async () => {
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      const fetched: string[] = []
+      page.on('request', (request) => appScript(request.url()) && fetched.push(`${request.resourceType()} ${new URL(request.url()).pathname}`))
+      await page.goto(articleUrl(full), { waitUntil: 'load' })
+      await page.waitForTimeout(1500)
+      // Still the prerendered copy, the scripts fetched only as prefetches, none run.
+      expect(await page.locator('#hn-prerendered').count()).toBe(1)
+      expect(await page.locator('#app .hn-page').count()).toBe(0)
+      expect(fetched.length).toBeGreaterThan(0)
+      expect(fetched.filter((f) => !f.startsWith('other '))).toEqual([])
+      expect(await page.locator('link[rel="prefetch"]').count()).toBeGreaterThan(0)
+
+      // The reader's tap on A+ starts the app and, once it has taken over, makes the text larger: once.
+      await page.locator('#hn-prerendered .text-size__button').nth(1).click()
+      await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
+      await page.locator('#app .hn-page[data-text-step="1"]').waitFor()
+      await page.waitForTimeout(500)
+      expect(await shownStep(page)).toBe('1')
+      expect(await page.locator('#app .text-size__step').first().innerText()).toBe('大')
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('keyboard focus on a control of the copy moves to the same control of the app', async () => {
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      await page.goto(articleUrl(full), { waitUntil: 'load' })
+      await page.locator('#hn-prerendered .text-size__button').nth(1).focus()
+      await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '放大字号' && !!document.activeElement.closest('#app'))
+      // Enter on it now is the app's own.
+      await page.keyboard.press('Enter')
+      await page.locator('#app .hn-page[data-text-step="1"]').waitFor()
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('the saved text step applies before any script: 超大 body text ≥ 30 px, and nothing moves at takeover', async () => {
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      // The reader chooses 超大 in the app (saved as the app saves it).
+      await page.goto(articleUrl(full))
+      await startApp(page)
+      for (let i = 0; i < 3; i++) await page.locator('#app [aria-label="放大字号"]').first().click()
+      await page.locator('#app .hn-page[data-text-step="3"]').waitFor()
+
+      // Next visit, with the app's scripts held back: the prerendered page is at 超大 already.
+      let release: () => void = () => undefined
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await context.route('**/js/**', async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.goto(articleUrl(full), { waitUntil: 'domcontentloaded' })
+      const copyBody = page.locator('#hn-prerendered .article-body').first()
+      await copyBody.waitFor()
+      const before = await copyBody.evaluate((el) => ({ px: parseFloat(getComputedStyle(el).fontSize), top: Math.round(el.getBoundingClientRect().top) }))
+      expect(before.px).toBeGreaterThanOrEqual(30)
+      expect(await page.locator('#hn-prerendered .hn-page').first().getAttribute('data-text-step')).toBe('3')
+      expect(await page.locator('#hn-prerendered .text-size__step').first().innerText()).toBe('超大')
+
+      release()
+      await startApp(page)
+      const after = await page
+        .locator('#app .article-body')
+        .first()
+        .evaluate((el) => ({ px: parseFloat(getComputedStyle(el).fontSize), top: Math.round(el.getBoundingClientRect().top) }))
+      expect(after).toEqual(before)
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a 大字分享 link (size=3) shows the prerendered article at 超大 before any script', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 390, height: 844 } })
+    try {
+      await context.route('**/js/**', (route) => route.abort())
+      const page = await context.newPage()
+      await page.goto(`${articleUrl(full)}?from=share&size=3`)
+      const px = await page.locator('#hn-prerendered .article-body').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+      expect(px).toBeGreaterThanOrEqual(30)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('taking over an article does not fetch its shard: the page holds the record', async () => {
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      const requested: string[] = []
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+      await page.goto(articleUrl(full))
+      await startApp(page)
+      await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
+      await page.waitForTimeout(500)
+      expect(requested.some((p) => /\/js\/app\.[0-9a-f]{8}\.js$/.test(p))).toBe(true)
+      expect(requested.filter((p) => /data-articles-/.test(p))).toEqual([])
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a broken embedded record is reported and the shard is used instead', async () => {
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      const warnings: string[] = []
+      page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()))
+      await page.route(articleUrl(full), async (route) => {
+        const response = await route.fetch()
+        const body = (await response.text()).replace(/(<script type="application\/json" id="hn-article"[^>]*>)\{"id"/, '$1{"id":1,"x"')
+        await route.fulfill({ response, body, headers: { ...response.headers(), 'content-encoding': '' } })
+      })
+      await page.goto(articleUrl(full))
+      await startApp(page)
+      await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
+      expect(warnings.join('\n')).toMatch(/embedded article .* not a valid article; loading its shard/)
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('reading on (a scroll) starts the app, which records the article in 最近浏览', async () => {
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      await page.goto(articleUrl(full), { waitUntil: 'load' })
+      await page.mouse.move(200, 500)
+      await page.mouse.wheel(0, 400)
+      await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
+      await page.waitForFunction(
+        (id) => {
+          const raw = localStorage.getItem('health-news/app-state/history')
+          return !!raw && raw.includes(id)
+        },
+        full.id,
+        { timeout: 10_000 },
+      )
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('the search page starts at once; text typed before the takeover is kept', async () => {
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      let release: () => void = () => undefined
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await context.route('**/js/**', async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.goto(`${server.url}search/`, { waitUntil: 'domcontentloaded' })
+      await page.locator('#hn-prerendered input').first().fill('医保')
+      release()
+      await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
+      expect(await page.locator('#app input').first().inputValue()).toBe('医保')
+      await page.getByText(/找到 \d+ 篇相关文章/).waitFor()
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('我的 is kept out of search engines and the sitemap', async () => {
+    const html = (await get(`${server.url}mine/`)).body.toString('utf8')
+    expect(html).toContain('<meta name="robots" content="noindex">')
+    const sitemap = (await get(`${server.url}sitemap.xml`)).body.toString('utf8')
+    expect(sitemap).not.toContain('/mine/')
+  })
 })

@@ -4,7 +4,7 @@
 // prerendered HTML uses too, so a preview made before or after the scripts ran says the same).
 import type { Article } from '../../core/article'
 import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../../core/pageMeta'
-import { siteUrl } from '../../core/routes'
+import { detailRoute, publicPath, siteUrl } from '../../core/routes'
 import { APP_NAME } from '../../core/text'
 import { applyPageMeta, isWeChatBrowser, releasePageMeta } from '../../platform/share'
 import { articleLinkShare } from './articleShare'
@@ -27,7 +27,8 @@ export function describeArticle(article: Article | null): void {
   applyPageMeta(article.id, {
     title: articlePageTitle(article),
     description,
-    og: { title: article.title, description, type: 'article', url: link.url, site_name: APP_NAME, image },
+    // og:url is the article's own address, as its HTML says (the link shared carries from=share).
+    og: { title: article.title, description, type: 'article', url: siteUrl(configuredH5BaseUrl(), publicPath(detailRoute(article.id))), site_name: APP_NAME, image },
   })
   if (isWeChatBrowser()) void configureWeChatShare({ title: article.title, desc: description, link: link.url, imgUrl: image })
 }

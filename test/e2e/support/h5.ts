@@ -93,6 +93,17 @@ export function describeProblems(problems: Problems): string[] {
   ]
 }
 
+/**
+ * A prerendered page starts the app on the reader's first intent (scripts/lib/pageBoot.ts), not
+ * at load: this does what a reader's first key press does (Shift: no control activates, focus
+ * stays) and waits until the app has taken the page over (the copy, #hn-prerendered, is gone).
+ */
+export async function startApp(page: Page): Promise<void> {
+  await page.waitForLoadState('domcontentloaded')
+  if (await page.evaluate(() => !!document.getElementById('hn-prerendered'))) await page.keyboard.press('Shift')
+  await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
+}
+
 export interface Journey {
   page: Page
   /** Base URL of the served build, ending in '/'. */
@@ -126,8 +137,8 @@ export function useH5() {
       const visit = async (route = '') => {
         await page.goto(route ? `${baseUrl}${publicPath(route)}` : baseUrl)
         // Until the app takes over, the prerendered copy of the page (#hn-prerendered) is on
-        // top: its links work, its buttons do nothing yet. Journeys tap buttons.
-        await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
+        // top: its links work, its buttons start the app. Journeys tap buttons of the app.
+        await startApp(page)
       }
       try {
         await body({ page, baseUrl, visit, problems })
