@@ -159,6 +159,11 @@ export function bootPage(options: BootOptions): void {
   const copyRoot = overlay.querySelector(PAGE_ROOT)
   /** The tap to replay after the hand-over: the element the reader tapped in the copy. */
   let tapped: Element | null = null
+  /**
+   * The control of the copy that last took keyboard focus. Kept apart from activeElement: once
+   * the app's scripts define Taro's elements, the copy's own hydrate too and drop focus to <body>.
+   */
+  let focusedInCopy: Element | null = null
   let started = false
 
   const start = () => {
@@ -184,6 +189,10 @@ export function bootPage(options: BootOptions): void {
     if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Enter' && (event as KeyboardEvent).key !== ' ') return
     tapped = target
   }
+  const noteFocus = (event: Event) => {
+    const target = event.target as Element
+    if (overlay.parentNode && copyRoot && copyRoot.contains(target)) focusedInCopy = target
+  }
 
   function watchTakeover() {
     if (!window.MutationObserver) return
@@ -208,7 +217,8 @@ export function bootPage(options: BootOptions): void {
       const from = (overlay as Element).querySelector('.taro_page')
       const to = (app as Element).querySelector('.taro_page')
       if (from && to && from.scrollTop) to.scrollTop = from.scrollTop
-      const focused = document.activeElement
+      const active = document.activeElement
+      const focused = active && active !== document.body ? active : focusedInCopy
       const fields = copyRoot ? Array.prototype.slice.call(copyRoot.querySelectorAll('input, textarea')) as HTMLInputElement[] : []
       const holder = (overlay as Element).parentNode
       if (holder) holder.removeChild(overlay as Element)
@@ -234,6 +244,7 @@ export function bootPage(options: BootOptions): void {
     }
   }
 
+  document.addEventListener('focusin', noteFocus, true)
   document.addEventListener('click', note, true)
   document.addEventListener('keydown', note, true)
   window.addEventListener(

@@ -21,9 +21,10 @@ export function followCanonicalAddress(): void {
   if (typeof document === 'undefined' || typeof H5_BASE_URL !== 'string') return
   const base = new URL(H5_BASE_URL)
   const basePath = base.pathname.replace(/\/+$/, '')
-  Taro.eventCenter.on('__taroRouterChange', (change: { toLocation?: { path?: string } }) => {
-    const path = change && change.toLocation && typeof change.toLocation.path === 'string' ? change.toLocation.path : null
-    if (path === null) return
+  // The router announces each page it shows, after the address bar has changed (the event's
+  // own path is the page's route, so the address is read from the location).
+  Taro.eventCenter.on('__taroRouterChange', () => {
+    const path = window.location.pathname
     const local = path.startsWith(basePath) ? path.slice(basePath.length) : path
     const route = routeOfPublicPath(local)
     let link = document.head.querySelector('link[rel="canonical"]')
@@ -36,6 +37,7 @@ export function followCanonicalAddress(): void {
       link.setAttribute('rel', 'canonical')
       document.head.appendChild(link)
     }
-    link.setAttribute('href', siteUrl(base.href, publicPath(route.replace(/\?.*$/, ''))))
+    // Known pages' addresses are paths (the query holds filters or search words only).
+    link.setAttribute('href', siteUrl(base.href, local))
   })
 }

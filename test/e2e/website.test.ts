@@ -393,6 +393,30 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
     }
   })
 
+  test('the canonical link and og:url follow in-app navigation', async () => {
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      const head = () =>
+        page.evaluate(() => ({
+          canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+          ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+        }))
+      await page.goto(server.url)
+      await startApp(page)
+      await page.locator(`#app [data-article-id="${full.id}"]`).first().click()
+      await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
+      const address = `http://127.0.0.1:8080/article/${full.id}/`
+      await page.waitForFunction((a) => document.querySelector('link[rel="canonical"]')?.getAttribute('href') === a, address)
+      expect(await head()).toEqual({ canonical: address, ogUrl: address })
+      await page.goBack()
+      await page.locator('#app .home__count').first().waitFor()
+      await page.waitForFunction(() => document.querySelector('link[rel="canonical"]')?.getAttribute('href') === 'http://127.0.0.1:8080/')
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
   test('我的 is kept out of search engines and the sitemap', async () => {
     const html = (await get(`${server.url}mine/`)).body.toString('utf8')
     expect(html).toContain('<meta name="robots" content="noindex">')
