@@ -9,7 +9,7 @@ import { resetStore } from './support'
 
 jest.mock('../../src/data/loader', () => {
   const actual = jest.requireActual('../../src/data/loader')
-  return { loadDataFile: jest.fn(actual.loadDataFile), actualLoadDataFile: actual.loadDataFile }
+  return { ...actual, loadDataFile: jest.fn(actual.loadDataFile), actualLoadDataFile: actual.loadDataFile }
 })
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loader = require('../../src/data/loader') as { loadDataFile: jest.Mock; actualLoadDataFile: (name: string) => Promise<unknown> }
