@@ -282,7 +282,8 @@ function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]
   // (src/data/loader.h5.ts reads it for this id).
   const record = page.article ? `<script type="application/json" id="${EMBEDDED_ARTICLE_ID}" data-id="${escapeHtml(page.article.id)}">${scriptJson(page.article)}</script>` : ''
   const options: BootOptions = { sources, now: page.path === publicPath(PAGE_PATHS.search), sharedStep: page.type === 'article' }
-  const start = `<script>${pageBoot.replace(BOOT_OPTIONS, JSON.stringify(options))}</script>`
+  // A function, so no `$` in the options is read as a replacement pattern.
+  const start = `<script>${pageBoot.replace(BOOT_OPTIONS, () => JSON.stringify(options))}</script>`
   html = html.replace('<div id="app"></div>', `<div id="app"></div><div id="hn-prerendered">${snapshot.body}</div>${record}${start}`)
   return html
 }
