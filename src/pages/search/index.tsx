@@ -153,7 +153,8 @@ export default function SearchPage() {
       )}
 
       {showingResults && hits.length > 0 && (
-        <View className='search__results'>
+        // data-query: which query this list answers (the typing benchmark waits for its own query's list).
+        <View className='search__results' data-query={trimmed}>
           <Text className='search__count'>{`找到 ${hits.length} 篇相关文章`}</Text>
           {drawnHits.map((hit, index) => (
             <Fragment key={hit.article.id}>
@@ -168,7 +169,7 @@ export default function SearchPage() {
       )}
 
       {showingResults && loaded && hits.length === 0 && (
-        <View className='search__none'>
+        <View className='search__none' data-query={trimmed}>
           <EmptyState
             title='没有找到相关文章'
             message={`没有与“${quoted(trimmed)}”相关的文章。换个说法试试，比如写上地名或“医保”“医院”。`}
