@@ -1,18 +1,17 @@
-import { Fragment, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
 import { MAX_QUERY_LENGTH, shortenText } from '../../core/text'
 import { loadSearch, loadedSearch, type LoadedSearch } from '../../data/search'
 import { useSearchHistory, useSearchHistoryActions } from '../../stores/appStore'
-import ArticleCard from '../../components/ArticleCard'
 import EmptyState from '../../components/EmptyState'
 import HotSearches from '../../components/HotSearches'
 import ReaderPage from '../../components/ReaderPage'
-import { FIRST_SCREEN_CARDS, useFirstScreenOnly } from '../../components/firstScreen'
 import { searchShare } from '../../features/share/links'
 import { useListShare } from '../../features/share/listShare'
 import { focusable } from '../../components/focusable'
+import SearchResults from './SearchResults'
 import './index.css'
 
 /** Cards drawn per query: the engine ranks them all, the page draws only the best. */
@@ -72,9 +71,6 @@ export default function SearchPage() {
   const hits = useMemo(() => (trimmed && loaded ? loaded.engine.search(trimmed, { limit: RESULT_LIMIT }) : []), [trimmed, loaded])
   // While the box is empty (or only spaces) the page offers history and hot searches instead.
   const showingResults = trimmed !== '' && input.trim() !== ''
-  // Each new result list: the first screenful at once, the rest of the cards right after.
-  const firstScreenOnly = useFirstScreenOnly(hits)
-  const drawnHits = firstScreenOnly ? hits.slice(0, FIRST_SCREEN_CARDS) : hits
   // One callback for every card and keystroke, so memoised cards are not redrawn while typing.
   const openedQuery = useRef(trimmed)
   openedQuery.current = trimmed
@@ -152,21 +148,7 @@ export default function SearchPage() {
         </View>
       )}
 
-      {showingResults && hits.length > 0 && (
-        // data-query: which query this list answers (the typing benchmark waits for its own query's list).
-        <View className='search__results' data-query={trimmed}>
-          <Text className='search__count'>{`找到 ${hits.length} 篇相关文章`}</Text>
-          {drawnHits.map((hit, index) => (
-            <Fragment key={hit.article.id}>
-              {/* The engine puts articles with every word first; say where the looser ones start. */}
-              {hit.partial && !hits[index - 1]?.partial && (
-                <Text className='search__partial-note'>{index > 0 ? '以下文章只包含部分关键词' : '没有同时包含所有关键词的文章，以下文章包含部分关键词'}</Text>
-              )}
-              <ArticleCard article={hit.article} titleRanges={hit.titleRanges} onOpen={rememberOpened} />
-            </Fragment>
-          ))}
-        </View>
-      )}
+      {showingResults && hits.length > 0 && <SearchResults query={trimmed} hits={hits} onOpen={rememberOpened} />}
 
       {showingResults && loaded && hits.length === 0 && (
         <View className='search__none' data-query={trimmed}>
