@@ -8,6 +8,7 @@ export interface PlainProps {
   role?: string
   tabIndex?: number
   'aria-label'?: string
+  'aria-level'?: number
   /** Which article a card opens (tests and the benchmarks find cards by it). */
   'data-article-id'?: string
   /** The reader may select and copy this text (weapp's Text; text on a web page always may). */
