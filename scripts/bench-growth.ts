@@ -6,15 +6,15 @@
 // with 4× CPU throttling: time to the first list, time to open an article, and typing to
 // visible results. Prints ONE JSON object (with --json) or a short table.
 import { spawnSync } from 'child_process'
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs'
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join, relative, resolve, sep } from 'path'
 import { readSourcePages } from './build-data'
 import { growthPages } from './growth-fixture'
-import type { Browser, Route } from 'playwright-core'
+import type { Browser, Page, Route } from 'playwright-core'
 
 /** What the benchmark's init scripts leave on the page's window. */
-type BenchWindow = Window & { __firstCardAt?: number; __waitInPage: typeof waitInPage; __resultsAfterInput: typeof resultsAfterInput }
+type BenchWindow = Window & { __firstCardAt?: number; __waitInPage: typeof waitInPage; __typing?: TypingLog }
 
 const ROOT = resolve(__dirname, '..')
 const CPU_THROTTLING = 4
@@ -84,6 +84,7 @@ function watchFirstCard() {
     if (w.__firstCardAt || !card || !card.textContent?.trim()) return
     const box = card.getBoundingClientRect()
     if (box.width === 0 || box.height === 0 || box.top >= window.innerHeight) return
+    if (!card.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions)) return
     w.__firstCardAt = -1
     observer.disconnect()
     requestAnimationFrame(() => (w.__firstCardAt = performance.now()))
@@ -97,7 +98,9 @@ function waitInPage(selector: string, text: string | null, timeout: number): Pro
     const found = () => {
       for (const el of Array.from(document.querySelectorAll(selector))) {
         const box = el.getBoundingClientRect()
-        if (box.width > 0 && box.height > 0 && (text === null || el.textContent?.includes(text))) return true
+        // Laid out and not visibility:hidden (Taro's web components are hidden until they hydrate).
+        const seen = box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions)
+        if (seen && (text === null || el.textContent?.includes(text))) return true
       }
       return false
     }
@@ -117,56 +120,135 @@ function waitInPage(selector: string, text: string | null, timeout: number): Pro
   })
 }
 
-/** When, in page time, the next typed query's results reached the screen. */
-interface TypingTimes {
-  /** The input event, seen first (window, capture phase) before the app handles it. */
-  input: number
-  /** The DOM first holds the results: event handling, search, React render and commit. */
-  dom: number
-  /** The frame that shows them has been painted (a task queued from its requestAnimationFrame). */
-  painted: number
+/** What the typing recorder (recordTyping) has seen in the page, in page time. */
+interface TypingLog {
+  /** Each input event: its keystroke's time (the keydown's platform timestamp) and the box's value. */
+  keys: Array<{ at: number; value: string }>
+  /** Each result list (or 没有找到) for a new query, when the frame showing it had been painted. */
+  shown: Array<{ at: number; query: string }>
 }
 
 /**
- * Resolves in the page with the times of the next input event and of the first frame showing
- * '.search__results .article-card' or '.search__none' after it. Started before the typing, so
- * the driver's own work (Playwright's checks before it types) is outside the figure.
+ * Runs in the page before any app script. Times each keystroke from its keydown (the platform's
+ * timestamp, so time spent queued behind the previous keystroke's work counts) and notes, for
+ * every list the page draws, which query it answers (the page's data-query) and when the frame
+ * showing it was painted: a MutationObserver sees the list for a new query in the DOM, then
+ * each animation frame checks that its first card (or 没有找到) is really visible (laid out,
+ * on screen, not visibility:hidden, as Taro's web components are until they hydrate), and a
+ * task queued from that frame's requestAnimationFrame reads the clock after its paint.
  */
-function resultsAfterInput(timeout: number): Promise<TypingTimes> {
-  return new Promise((resolvePromise, reject) => {
-    let input = 0
-    let dom = 0
-    const onInput = () => {
-      if (!input) input = performance.now()
+function recordTyping() {
+  const w = window as unknown as BenchWindow
+  const log: TypingLog = { keys: [], shown: [] }
+  w.__typing = log
+  let keydownAt = 0
+  window.addEventListener('keydown', (event) => (keydownAt = keydownAt || event.timeStamp), true)
+  window.addEventListener('keyup', () => (keydownAt = 0), true)
+  window.addEventListener(
+    'input',
+    (event) => {
+      const target = event.target as HTMLInputElement | null
+      if (!target || typeof target.value !== 'string') return
+      log.keys.push({ at: keydownAt || event.timeStamp, value: target.value })
+      keydownAt = 0
+    },
+    true,
+  )
+  let lastShown: string | null = null
+  let waiting: string | null = null
+  const listFor = () => document.querySelector('.search__results[data-query], .search__none[data-query]')
+  const visible = (el: Element | null) => {
+    if (!el || !el.textContent?.trim()) return false
+    const box = el.getBoundingClientRect()
+    if (box.width === 0 || box.height === 0 || box.top >= window.innerHeight || box.bottom <= 0) return false
+    return el.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions)
+  }
+  const onFrame = () => {
+    const list = listFor()
+    const query = list?.getAttribute('data-query') ?? null
+    if (query === null || query !== waiting) return (waiting = null)
+    if (!visible(list!.querySelector('.article-card__title, .empty-state__title'))) return requestAnimationFrame(onFrame)
+    waiting = null
+    lastShown = query
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => log.shown.push({ at: performance.now(), query })
+    channel.port2.postMessage(null)
+  }
+  new MutationObserver(() => {
+    const query = listFor()?.getAttribute('data-query') ?? null
+    if (query === null) lastShown = null
+    if (query === null || query === lastShown || query === waiting) return
+    const first = waiting === null
+    waiting = query
+    if (first) requestAnimationFrame(onFrame)
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-query'] })
+}
+
+/**
+ * Latency of each keystroke that changes the query (a typed space does not): from the keystroke
+ * to the first painted frame showing the results of that query or of a later keystroke of the
+ * same query (a person typing on sees those; a list the page skipped because the next key came
+ * first counts until the next one shows).
+ */
+function keystrokeLatencies(log: TypingLog, typedFrom: number): Array<{ query: string; ms: number }> {
+  const keys = log.keys.filter((k) => k.at >= typedFrom && k.value.trim() !== '')
+  const latencies: Array<{ query: string; ms: number }> = []
+  for (let i = 0; i < keys.length; i++) {
+    const query = keys[i].value.trim()
+    if (i > 0 && keys[i - 1].value.trim() === query) continue
+    const answers = new Set(keys.slice(i).map((k) => k.value.trim()))
+    const shown = log.shown.find((s) => s.at >= keys[i].at && answers.has(s.query))
+    if (!shown) throw new Error(`the results for "${query}" never reached the screen`)
+    latencies.push({ query, ms: Math.round(shown.at - keys[i].at) })
+  }
+  return latencies
+}
+
+/** How long a person takes per keystroke: a pinyin letter, a Chinese character picked in the IME. */
+const LETTER_GAP_MS = 200
+const CHARACTER_GAP_MS = 400
+
+/**
+ * Types each query into the empty search box as a person would, one keystroke at a time at a
+ * fixed pace whatever the page is doing: Latin letters and spaces as key presses, each Chinese
+ * character as one key event carrying it (an IME commit), then waits for its results, clears the
+ * box (select all, Backspace) and pauses before the next. Returns every keystroke's latency.
+ */
+async function measureTyping(page: Page, queries: string[]): Promise<{ latencies: number[]; slowest: string[]; queries: number; keystrokes: number }> {
+  const cdp = await page.context().newCDPSession(page)
+  const input = page.locator('input').first()
+  await input.click()
+  const typedFrom = await page.evaluate(() => performance.now())
+  for (const query of queries) {
+    for (const char of query) {
+      if (/[a-z ]/i.test(char)) {
+        await page.keyboard.press(char === ' ' ? 'Space' : char)
+        await page.waitForTimeout(LETTER_GAP_MS)
+      } else {
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: char, unmodifiedText: char, key: char })
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: char })
+        await page.waitForTimeout(CHARACTER_GAP_MS)
+      }
     }
-    window.addEventListener('input', onInput, true)
-    const shown = () =>
-      Array.from(document.querySelectorAll('.search__results .article-card, .search__none')).some((el) => {
-        const box = el.getBoundingClientRect()
-        return box.width > 0 && box.height > 0
-      })
-    const observer = new MutationObserver(() => {
-      if (!input || dom || !shown()) return
-      dom = performance.now()
-      finish()
-      requestAnimationFrame(() => {
-        // Runs after the frame's style, layout and paint.
-        const channel = new MessageChannel()
-        channel.port1.onmessage = () => resolvePromise({ input, dom, painted: performance.now() })
-        channel.port2.postMessage(null)
-      })
-    })
-    const finish = () => {
-      observer.disconnect()
-      window.removeEventListener('input', onInput, true)
-      clearTimeout(timer)
-    }
-    observer.observe(document, { childList: true, subtree: true, characterData: true })
-    const timer = setTimeout(() => {
-      finish()
-      reject(new Error(`no search result within ${timeout} ms of typing`))
-    }, timeout)
-  })
+    await page.waitForFunction(
+      (q: string) => (window as unknown as BenchWindow).__typing!.shown.some((s) => s.query === q),
+      query.trim(),
+      { timeout: TIMEOUT_MS, polling: 100 },
+    )
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.press('Backspace')
+    await page.waitForSelector('.search__start', { timeout: TIMEOUT_MS })
+    await page.waitForTimeout(600)
+  }
+  await cdp.detach()
+  const log = await page.evaluate(() => (window as unknown as BenchWindow).__typing!)
+  const keystrokes = keystrokeLatencies(log, typedFrom)
+  const slowest = keystrokes
+    .slice()
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((k) => `${k.query} ${k.ms} ms`)
+  return { latencies: keystrokes.map((k) => k.ms), slowest, queries: queries.length, keystrokes: keystrokes.length }
 }
 
 interface BrowserFigures {
@@ -174,20 +256,22 @@ interface BrowserFigures {
   openArticleMs: { p50: number; max: number; runs: number }
   /** Opening the search page until its engine is built (大家都在搜 shows): index load + build. */
   searchReadyMs: number
-  /** From the input event to the painted frame showing its results, with the engine built. */
-  typingToResultsMs: { p50: number; p95: number; queries: number }
-  /** The same split: input event → results in the DOM (script: handling, search, render, commit) → painted. */
-  typingSplitMs: { toDom: { p50: number; p95: number }; domToPaint: { p50: number; p95: number } }
+  /** Each keystroke to the painted frame showing its query's results (measureTyping), engine built. */
+  typingToResultsMs: { p50: number; p95: number; max: number; queries: number; keystrokes: number; slowest: string[] }
 }
 
-async function measureBrowser(h5Dir: string, queries: string[]): Promise<BrowserFigures> {
+export async function measureBrowser(h5Dir: string, queries: string[]): Promise<BrowserFigures> {
   const { startServer } = await import('./serve.mjs')
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { launchChromium, PHONE } = require('./chromium.cjs') as {
     launchChromium: () => Promise<Browser>
     PHONE: Parameters<Browser['newContext']>[0]
   }
-  const server = await startServer({ root: h5Dir })
+  // A build without the prerendered pages (taro build alone) has no search/index.html: the bare
+  // app then answers every page address, as it would behind a host that falls back to it.
+  const prerendered = existsSync(join(h5Dir, 'search', 'index.html'))
+  const serving = { root: h5Dir, ...(prerendered ? {} : { htmlFile: 'index.html' }) }
+  const server = await startServer(serving)
   const browser = await launchChromium()
   const foreign: string[] = []
   const errors: string[] = []
@@ -202,7 +286,7 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
     // tsx (esbuild) wraps named functions in __name(); the page has no such helper.
     await context.addInitScript('window.__name = window.__name || function (f) { return f }')
     await context.addInitScript(`window.__waitInPage = ${waitInPage.toString()}`)
-    await context.addInitScript(`window.__resultsAfterInput = ${resultsAfterInput.toString()}`)
+    await context.addInitScript(`(${recordTyping.toString()})()`)
     const page = await context.newPage()
     page.on('pageerror', (error: Error) => errors.push(error.message))
     const cdp = await context.newCDPSession(page)
@@ -253,27 +337,14 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
       await page.waitForSelector('.home .article-card', { timeout: TIMEOUT_MS })
     }
 
-    // Typing to results: the search page loaded, each query typed into an empty box, until
-    // its first result (or 没有找到) is on screen. The page searches as the reader types (no pause).
+    // Typing to results: the search page opened at its address, its engine built (大家都在搜
+    // shows), then each query typed keystroke by keystroke (measureTyping).
     const searchOpened = Date.now()
-    await page.goto(`${server.url}#/pages/search/index`, { timeout: TIMEOUT_MS })
+    await page.goto(`${server.url}search/`, { timeout: TIMEOUT_MS })
     await page.getByText('大家都在搜').first().waitFor({ timeout: TIMEOUT_MS })
     const searchReadyMs = Date.now() - searchOpened
-    const input = page.locator('input').first()
-    const typing: number[] = []
-    const toDom: number[] = []
-    const domToPaint: number[] = []
-    for (const query of queries) {
-      await input.fill('')
-      await page.waitForFunction(() => !document.querySelector('.search__results, .search__none'), null, { timeout: TIMEOUT_MS })
-      const times = page.evaluate((timeout: number) => (window as unknown as BenchWindow).__resultsAfterInput(timeout), TIMEOUT_MS)
-      // One input event with the whole query, as an IME commits a word.
-      await input.fill(query)
-      const at = await times
-      typing.push(Math.round(at.painted - at.input))
-      toDom.push(Math.round(at.dom - at.input))
-      domToPaint.push(Math.round(at.painted - at.dom))
-    }
+    await page.waitForTimeout(1000)
+    const typing = await measureTyping(page, queries)
     await context.close()
     if (foreign.length) throw new Error(`the H5 build requested hosts other than 127.0.0.1: ${foreign.join(', ')}`)
     if (errors.length) throw new Error(`the H5 build threw: ${errors.join('; ')}`)
@@ -281,10 +352,13 @@ async function measureBrowser(h5Dir: string, queries: string[]): Promise<Browser
       firstListMs: { p50: percentile(firstList, 50), max: Math.max(...firstList), runs: firstList.length },
       openArticleMs: { p50: percentile(openArticle, 50), max: Math.max(...openArticle), runs: openArticle.length },
       searchReadyMs,
-      typingToResultsMs: { p50: percentile(typing, 50), p95: percentile(typing, 95), queries: typing.length },
-      typingSplitMs: {
-        toDom: { p50: percentile(toDom, 50), p95: percentile(toDom, 95) },
-        domToPaint: { p50: percentile(domToPaint, 50), p95: percentile(domToPaint, 95) },
+      typingToResultsMs: {
+        p50: percentile(typing.latencies, 50),
+        p95: percentile(typing.latencies, 95),
+        max: Math.max(...typing.latencies),
+        queries: typing.queries,
+        keystrokes: typing.keystrokes,
+        slowest: typing.slowest,
       },
     }
   } finally {
@@ -323,11 +397,21 @@ async function measureSize(dir: string, target: number, queries: string[], log: 
   }
 }
 
-/** Gold queries (what people type), at least 20. */
-function benchQueries(): string[] {
+/**
+ * What the benchmark types, from the gold set (what people type): Chinese words of 2 to 4
+ * characters, pinyin (full and initials), and mixed or longer ones, 24 in all.
+ */
+export function benchQueries(): string[] {
   const gold = JSON.parse(readFileSync(join(ROOT, 'test', 'gold', 'queries.json'), 'utf8')) as { queries: Array<{ query: string }> }
-  const queries = Array.from(new Set(gold.queries.map((q) => q.query))).slice(0, 24)
-  if (queries.length < 20) throw new Error(`test/gold/queries.json has ${queries.length} distinct queries; the benchmark needs 20`)
+  const all = Array.from(new Set(gold.queries.map((q) => q.query)))
+  const chinese = all.filter((q) => /^[\u4e00-\u9fff]{2,4}$/.test(q)).slice(0, 10)
+  const pinyin = all.filter((q) => /^[a-z ]+$/.test(q)).slice(0, 8)
+  const rest = all.filter((q) => !chinese.includes(q) && !pinyin.includes(q) && q.length <= 8)
+  // Mixed ones first (two words, or Chinese with pinyin): 扬州 断缴, 朔州 jiaolv.
+  const mixed = (q: string) => / /.test(q) || /[a-z]/i.test(q)
+  const others = [...rest.filter(mixed), ...rest.filter((q) => !mixed(q))].slice(0, 24 - chinese.length - pinyin.length)
+  const queries = [...chinese, ...pinyin, ...others]
+  if (chinese.length < 6 || pinyin.length < 6 || queries.length < 20) throw new Error(`test/gold/queries.json gives ${chinese.length} Chinese, ${pinyin.length} pinyin, ${queries.length} queries in all; the benchmark needs 6, 6 and 20`)
   return queries
 }
 
@@ -365,13 +449,16 @@ async function main() {
   for (const s of sizes) {
     console.log(
       `${s.articles} articles: pipeline ${s.pipelineSeconds} s; weapp main ${s.weappMainKB} KB, largest subpackage ${s.weappLargestSubpackageKB} KB, whole ${s.weappWholeKB} KB; ` +
-        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, search ready ${s.searchReadyMs} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms (to DOM ${s.typingSplitMs.toDom.p50}/${s.typingSplitMs.toDom.p95}, DOM to paint ${s.typingSplitMs.domToPaint.p50}/${s.typingSplitMs.domToPaint.p95})`,
+        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, search ready ${s.searchReadyMs} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms over ${s.typingToResultsMs.keystrokes} keystrokes of ${s.typingToResultsMs.queries} queries`,
     )
   }
   console.log(JSON.stringify(report.targets))
 }
 
-main().catch((error) => {
-  console.error(`bench:growth failed: ${error instanceof Error ? error.message : String(error)}`)
-  process.exit(1)
-})
+// Run as a command (not when a script imports measureBrowser to time an existing build).
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`bench:growth failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  })
+}

@@ -20,6 +20,8 @@ import type * as FocusWeapp from '../../src/platform/focus.weapp'
 import type * as NearEndH5 from '../../src/platform/nearEnd.h5'
 import type * as NearEndWeapp from '../../src/platform/nearEnd.weapp'
 import type * as PageUrlH5 from '../../src/platform/pageUrl.h5'
+import type * as PlainElementsH5 from '../../src/platform/plainElements.h5'
+import type * as PlainElementsWeapp from '../../src/platform/plainElements.weapp'
 import type * as PageUrlWeapp from '../../src/platform/pageUrl.weapp'
 import type * as ServiceWorkerH5 from '../../src/platform/serviceWorker.h5'
 import type * as ServiceWorkerWeapp from '../../src/platform/serviceWorker.weapp'
@@ -43,6 +45,7 @@ const PAIRS: Record<string, [true, true?]> = {
   'platform/focus': [true as Same<typeof FocusWeapp, typeof FocusH5>],
   'platform/nearEnd': [true as Same<typeof NearEndWeapp, typeof NearEndH5>],
   'platform/pageUrl': [true as Same<typeof PageUrlWeapp, typeof PageUrlH5>],
+  'platform/plainElements': [true as Same<typeof PlainElementsWeapp, typeof PlainElementsH5>],
   'platform/serviceWorker': [true as Same<typeof ServiceWorkerWeapp, typeof ServiceWorkerH5>],
   // share has a written contract too: both variants are exactly SharePlatform.
   'platform/share': [true as Same<typeof ShareWeapp, SharePlatform>, true as Same<typeof ShareH5, SharePlatform>],

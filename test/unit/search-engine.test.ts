@@ -95,12 +95,13 @@ describe('when the engine itself fails', () => {
     jest.spyOn(Fuse.prototype, 'search').mockImplementation(() => {
       throw new Error('broken scorer')
     })
-    expect(own.search('扬州 断缴')).toEqual([])
+    // Words not scored before (the engine remembers what a word scored in each article).
+    expect(own.search('舟山 家人')).toEqual([])
     expect(reported).toHaveBeenCalledTimes(1)
     const message = reported.mock.calls[0].map(String).join(' ')
     expect(message).toContain('5 characters')
     expect(message).toContain('broken scorer')
-    expect(message).not.toContain('扬州')
+    expect(message).not.toContain('舟山')
   })
 
   it('hands the failure to onError instead, when given', () => {
@@ -119,8 +120,24 @@ describe('when the engine itself fails', () => {
     jest.spyOn(Fuse.prototype, 'search').mockImplementation(() => {
       throw new Error('broken scorer')
     })
-    expect(engine.search('😀扬州😀')).toEqual([])
+    // A fresh engine: the shared one may remember 扬州 from the tests above.
+    expect(createSearchEngine(articles, buildSearchIndex(articles)).search('😀扬州😀')).toEqual([])
     expect(reported).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('typing a query keystroke by keystroke', () => {
+  it('gives every prefix the results a fresh engine gives it (what a word scored is remembered, never stale)', () => {
+    const { articles: large } = syntheticCollection(articles, 2000)
+    const index = buildSearchIndex(large)
+    const typing = createSearchEngine(large, index)
+    const shown = (hits: SearchHit[]) => hits.map((h) => [h.article.id, h.score, h.titleRanges, !!h.partial])
+    for (const query of ['扬州 断缴', 'shuozhou jiaolv', '朔州哪家医院治焦虑', '医保卡 清零']) {
+      for (let i = 1; i <= query.length; i++) {
+        const prefix = query.slice(0, i)
+        expect([prefix, shown(typing.search(prefix))]).toEqual([prefix, shown(createSearchEngine(large, index).search(prefix))])
+      }
+    }
   })
 })
 

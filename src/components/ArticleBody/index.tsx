@@ -1,35 +1,38 @@
-import { Text, View } from '@tarojs/components'
+import { PlainText, PlainView } from '../../platform/plainElements'
 import type { Block } from '../../core/article'
 import './index.css'
 
-/** An article body as the source structured it: paragraphs, sub-headings and list items. */
+/**
+ * An article body as the source structured it: paragraphs, sub-headings and list items. Plain
+ * elements on H5 (platform/plainElements.h5.ts): a long article has hundreds of them.
+ */
 export default function ArticleBody({ blocks }: { blocks: readonly Block[] }) {
   return (
-    <View className='article-body'>
+    <PlainView className='article-body'>
       {blocks.map((block, i) => {
         if (block.type === 'heading') {
           return (
-            <View key={i} className='article-body__heading' role='heading'>
-              <Text userSelect>{block.text}</Text>
-            </View>
+            <PlainView key={i} className='article-body__heading' role='heading'>
+              <PlainText userSelect>{block.text}</PlainText>
+            </PlainView>
           )
         }
         if (block.type === 'listItem') {
           return (
-            <View key={i} className={`article-body__item${block.ordered ? ' article-body__item--ordered' : ''}`} role='listitem'>
-              <Text className='article-body__marker'>{block.marker || (block.ordered ? '' : '•')}</Text>
-              <Text className='article-body__item-text' userSelect>
+            <PlainView key={i} className={`article-body__item${block.ordered ? ' article-body__item--ordered' : ''}`} role='listitem'>
+              <PlainText className='article-body__marker'>{block.marker || (block.ordered ? '' : '•')}</PlainText>
+              <PlainText className='article-body__item-text' userSelect>
                 {block.text}
-              </Text>
-            </View>
+              </PlainText>
+            </PlainView>
           )
         }
         return (
-          <View key={i} className='article-body__paragraph'>
-            <Text userSelect>{block.text}</Text>
-          </View>
+          <PlainView key={i} className='article-body__paragraph'>
+            <PlainText userSelect>{block.text}</PlainText>
+          </PlainView>
         )
       })}
-    </View>
+    </PlainView>
   )
 }

@@ -1,9 +1,9 @@
-import { Text, View } from '@tarojs/components'
 import { memo, useState } from 'react'
 import type { ListEntry } from '../../core/catalog'
 import { regionLabel } from '../../core/filters'
 import type { MatchRange } from '../../core/search/types'
 import { openArticle } from '../../platform/navigation'
+import { PlainText, PlainView } from '../../platform/plainElements'
 import { isMomentsSinglePage } from '../../platform/share'
 import { focusable } from '../focusable'
 import HighlightedText from '../HighlightedText'
@@ -21,6 +21,7 @@ interface Props {
 /**
  * One article in a list: title, two-line excerpt, date, region, and 仅摘要 when there is no full text.
  * Memoised: a keystroke or the next page of cards leaves cards whose props are unchanged alone.
+ * Plain elements on H5 (platform/plainElements.h5.ts): a list draws many cards at once.
  */
 export default memo(function ArticleCard({ article, titleRanges, onOpen }: Props) {
   // Moments' single-page mode cannot navigate: there the card is plain text, not a dead link.
@@ -31,14 +32,14 @@ export default memo(function ArticleCard({ article, titleRanges, onOpen }: Props
   }
   const link = singlePage ? {} : { onClick: open, role: 'link', 'aria-label': article.title, ...focusable }
   return (
-    <View className='article-card' data-article-id={article.id} {...link}>
+    <PlainView className='article-card' data-article-id={article.id} {...link}>
       <HighlightedText className='article-card__title' text={article.title} ranges={titleRanges} />
-      <Text className='article-card__excerpt'>{article.summary}</Text>
-      <View className='article-card__meta'>
-        <Text className='hn-chip'>{regionLabel(article.region)}</Text>
-        {!article.fullText && <Text className='hn-chip hn-chip--plain article-card__excerpt-mark'>仅摘要</Text>}
-        <Text className='article-card__date'>{article.date}</Text>
-      </View>
-    </View>
+      <PlainText className='article-card__excerpt'>{article.summary}</PlainText>
+      <PlainView className='article-card__meta'>
+        <PlainText className='hn-chip'>{regionLabel(article.region)}</PlainText>
+        {!article.fullText && <PlainText className='hn-chip hn-chip--plain article-card__excerpt-mark'>仅摘要</PlainText>}
+        <PlainText className='article-card__date'>{article.date}</PlainText>
+      </PlainView>
+    </PlainView>
   )
 })

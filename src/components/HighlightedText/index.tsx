@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { Text } from '@tarojs/components'
+import { PlainText } from '../../platform/plainElements'
 import type { MatchRange } from '../../core/search/types'
 
 /** Splits `text` into plain and matched parts; ranges may overlap or run past the end. */
@@ -30,16 +30,16 @@ interface Props {
 export default function HighlightedText({ text, ranges = NO_RANGES, className }: Props) {
   const parts = useMemo(() => highlightParts(text, ranges), [text, ranges])
   return (
-    <Text className={className}>
+    <PlainText className={className}>
       {parts.map((part, i) =>
         part.matched ? (
-          <Text key={i} className='hn-hl'>
+          <PlainText key={i} className='hn-hl'>
             {part.text}
-          </Text>
+          </PlainText>
         ) : (
           part.text
         ),
       )}
-    </Text>
+    </PlainText>
   )
 }

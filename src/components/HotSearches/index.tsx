@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { PlainText, PlainView } from '../../platform/plainElements'
 import { focusable } from '../focusable'
 import './index.css'
 
@@ -7,22 +7,22 @@ interface Props {
   onPick: (term: string) => void
 }
 
-/** 大家都在搜: hot search terms derived from the data, each a tap away. */
+/** 大家都在搜: hot search terms derived from the data, each a tap away (plain elements on H5: it comes back each time the box is cleared). */
 export default function HotSearches({ terms, onPick }: Props) {
   if (!terms.length) return null
   return (
-    <View className='hn-section hot-searches'>
-      <View className='hn-section__title'>
-        <Text>大家都在搜</Text>
-      </View>
-      <View className='hot-searches__list'>
+    <PlainView className='hn-section hot-searches'>
+      <PlainView className='hn-section__title'>
+        <PlainText>大家都在搜</PlainText>
+      </PlainView>
+      <PlainView className='hot-searches__list'>
         {terms.map((term, i) => (
-          <View key={term} className='hot-searches__term' onClick={() => onPick(term)} role='button' {...focusable} aria-label={`搜索 ${term}`}>
-            <Text className={`hot-searches__rank${i < 3 ? ' hot-searches__rank--top' : ''}`}>{i + 1}</Text>
-            <Text className='hot-searches__text'>{term}</Text>
-          </View>
+          <PlainView key={term} className='hot-searches__term' onClick={() => onPick(term)} role='button' {...focusable} aria-label={`搜索 ${term}`}>
+            <PlainText className={`hot-searches__rank${i < 3 ? ' hot-searches__rank--top' : ''}`}>{i + 1}</PlainText>
+            <PlainText className='hot-searches__text'>{term}</PlainText>
+          </PlainView>
         ))}
-      </View>
-    </View>
+      </PlainView>
+    </PlainView>
   )
 }

@@ -95,41 +95,72 @@ function relevanceOf(score: number | undefined): number {
   return -Math.log(Math.max(score || 0, Number.MIN_VALUE))
 }
 
+/** What one word scored in each article already scored for it (null: no match there). */
+interface WordMemory {
+  head: Map<number, { relevance: number; titleRanges: MatchRange[] } | null>
+  text: Map<number, number | null>
+}
+
+/** Words remembered across searches; typing a query letter by letter asks for the same ones. */
+const MAX_REMEMBERED_WORDS = 500
+
 export class FuseScorer {
+  private readonly memory = new Map<string, WordMemory>()
+
   constructor(private readonly docs: readonly SearchDoc[]) {}
 
-  /** Scores `word` in the short fields of `headDocs` and the long fields of `textDocs`. */
+  /**
+   * Scores `word` in the short fields of `headDocs` and the long fields of `textDocs`. Fuse.js
+   * scores each article on its own fields alone (no collection-wide statistics), so what a word
+   * scored in an article is remembered and only articles not yet scored for it are read: each
+   * keystroke of 扬州 断缴 asks again for 扬州, mostly in the same articles.
+   */
   score(word: string, headDocs: readonly number[], textDocs: readonly number[]): Map<number, WordMatch> {
-    const matches = new Map<number, WordMatch>()
+    let memory = this.memory.get(word)
+    if (!memory) {
+      if (this.memory.size >= MAX_REMEMBERED_WORDS) this.memory.clear()
+      this.memory.set(word, (memory = { head: new Map(), text: new Map() }))
+    }
     const threshold = thresholdFor(word.length)
-    if (headDocs.length) {
-      const subset = headDocs.map((doc) => this.docs[doc])
+    const newHead = headDocs.filter((doc) => !memory.head.has(doc))
+    if (newHead.length) {
+      const subset = newHead.map((doc) => this.docs[doc])
       const fuse = new Fuse(subset, { ...HEAD_OPTIONS, threshold }, Fuse.createIndex(HEAD_KEYS, subset))
+      for (const doc of newHead) memory.head.set(doc, null)
       for (const result of fuse.search(word)) {
         const titleRanges: MatchRange[] = []
         for (const match of result.matches || []) {
           if (match.key !== 'title') continue
           for (const [start, end] of match.indices) titleRanges.push([start, end + 1])
         }
-        matches.set(headDocs[result.refIndex], { relevance: HEAD_SHARE * relevanceOf(result.score), titleRanges })
+        memory.head.set(newHead[result.refIndex], { relevance: HEAD_SHARE * relevanceOf(result.score), titleRanges })
       }
     }
-    if (textDocs.length) {
+    const newText = textDocs.filter((doc) => !memory.text.has(doc))
+    if (newText.length) {
       const errors = typoBudget(word.length)
-      const passages: Passages[] = textDocs.map((doc) => {
+      const passages: Passages[] = newText.map((doc) => {
         const passage: Passages = {}
         for (const field of TEXT_FIELDS) passage[field] = passagesFor(this.docs[doc][field], word, errors)
         return passage
       })
       // Fuse.js leaves blank fields out of its index, as it does for any collection.
       const fuse = new Fuse(passages, { ...TEXT_OPTIONS, threshold }, Fuse.createIndex(TEXT_KEYS, passages))
-      for (const result of fuse.search(word)) {
-        const doc = textDocs[result.refIndex]
-        const relevance = TEXT_SHARE * relevanceOf(result.score)
-        const known = matches.get(doc)
-        if (known) known.relevance += relevance
-        else matches.set(doc, { relevance, titleRanges: [] })
-      }
+      for (const doc of newText) memory.text.set(doc, null)
+      for (const result of fuse.search(word)) memory.text.set(newText[result.refIndex], TEXT_SHARE * relevanceOf(result.score))
+    }
+    const matches = new Map<number, WordMatch>()
+    for (const doc of headDocs) {
+      const match = memory.head.get(doc)
+      // A copy: callers add to relevance.
+      if (match) matches.set(doc, { relevance: match.relevance, titleRanges: match.titleRanges })
+    }
+    for (const doc of textDocs) {
+      const relevance = memory.text.get(doc)
+      if (relevance === null || relevance === undefined) continue
+      const known = matches.get(doc)
+      if (known) known.relevance += relevance
+      else matches.set(doc, { relevance, titleRanges: [] })
     }
     return matches
   }

@@ -9,6 +9,7 @@ import { contains } from '../../core/readingLists'
 import { stepLabel, textStepOf, type TextStep } from '../../core/textScale'
 import { loadArticle, loadArticleList, loadedArticle, loadedArticleList, type ListEntry } from '../../data/index'
 import { goHome, isFirstPage, openSearch } from '../../platform/navigation'
+import { PlainText, PlainView } from '../../platform/plainElements'
 import { isMomentsSinglePage } from '../../platform/share'
 import { useAppStore, useFavorites, useReadingActions, useTextStep } from '../../stores/appStore'
 import ArticleBody from '../../components/ArticleBody'
@@ -220,13 +221,14 @@ export default function DetailPage() {
       )}
 
       <View className='hn-section detail-article'>
-        <View className='detail-article__title' role='heading' aria-level={1}>
-          <Text>{article.title}</Text>
-        </View>
-        <View className='detail-article__meta'>
-          <Text className='detail-article__date'>{article.date}</Text>
-          <Text className='detail-article__source'>{`来源：${article.source}`}</Text>
-        </View>
+        {/* The article itself in plain elements on H5 (platform/plainElements.h5.ts): on screen in the frame it is drawn. */}
+        <PlainView className='detail-article__title' role='heading' aria-level={1}>
+          <PlainText>{article.title}</PlainText>
+        </PlainView>
+        <PlainView className='detail-article__meta'>
+          <PlainText className='detail-article__date'>{article.date}</PlainText>
+          <PlainText className='detail-article__source'>{`来源：${article.source}`}</PlainText>
+        </PlainView>
         <StaleNotice date={article.date} />
         <View className='detail-article__chips'>
           {chip(regionLabel(region), 'region', { ...NO_FILTERS, province: region?.province ?? null, city: region?.city ?? null })}

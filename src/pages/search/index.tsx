@@ -1,18 +1,18 @@
-import { Fragment, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { Input } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { readParam } from '../../core/params'
 import { MAX_QUERY_LENGTH, shortenText } from '../../core/text'
 import { loadSearch, loadedSearch, type LoadedSearch } from '../../data/search'
 import { useSearchHistory, useSearchHistoryActions } from '../../stores/appStore'
-import ArticleCard from '../../components/ArticleCard'
 import EmptyState from '../../components/EmptyState'
 import HotSearches from '../../components/HotSearches'
 import ReaderPage from '../../components/ReaderPage'
-import { FIRST_SCREEN_CARDS, useFirstScreenOnly } from '../../components/firstScreen'
 import { searchShare } from '../../features/share/links'
 import { useListShare } from '../../features/share/listShare'
 import { focusable } from '../../components/focusable'
+import { PlainText, PlainView } from '../../platform/plainElements'
+import SearchResults from './SearchResults'
 import './index.css'
 
 /** Cards drawn per query: the engine ranks them all, the page draws only the best. */
@@ -48,6 +48,10 @@ function useSearchEngine(): { state: SearchState; retry: () => void } {
   return { state, retry: () => setAttempt((n) => n + 1) }
 }
 
+/**
+ * The page's own boxes and text are plain elements on H5 (platform/plainElements.h5.ts): every
+ * keystroke re-renders the search bar in Taro's input handler, before the results can be drawn.
+ */
 export default function SearchPage() {
   const router = useRouter()
   const initialQuery = readParam(router.params, 'q').slice(0, MAX_QUERY_LENGTH)
@@ -72,9 +76,6 @@ export default function SearchPage() {
   const hits = useMemo(() => (trimmed && loaded ? loaded.engine.search(trimmed, { limit: RESULT_LIMIT }) : []), [trimmed, loaded])
   // While the box is empty (or only spaces) the page offers history and hot searches instead.
   const showingResults = trimmed !== '' && input.trim() !== ''
-  // Each new result list: the first screenful at once, the rest of the cards right after.
-  const firstScreenOnly = useFirstScreenOnly(hits)
-  const drawnHits = firstScreenOnly ? hits.slice(0, FIRST_SCREEN_CARDS) : hits
   // One callback for every card and keystroke, so memoised cards are not redrawn while typing.
   const openedQuery = useRef(trimmed)
   openedQuery.current = trimmed
@@ -91,9 +92,9 @@ export default function SearchPage() {
 
   return (
     <ReaderPage className='search'>
-      <View className='search__bar'>
-        <View className='search__field'>
-          <View className='search-icon' />
+      <PlainView className='search__bar'>
+        <PlainView className='search__field'>
+          <PlainView className='search-icon' />
           <Input
             className='search__input'
             value={input}
@@ -106,40 +107,40 @@ export default function SearchPage() {
             onConfirm={(e) => searchNow(e.detail.value)}
           />
           {input !== '' && (
-            <View className='search__clear' onClick={clearInput} role='button' {...focusable} aria-label='清除输入'>
-              <Text className='search__clear-mark'>×</Text>
-            </View>
+            <PlainView className='search__clear' onClick={clearInput} role='button' {...focusable} aria-label='清除输入'>
+              <PlainText className='search__clear-mark'>×</PlainText>
+            </PlainView>
           )}
-        </View>
-        <View className='search__submit' onClick={() => searchNow(input)} role='button' {...focusable}>
-          <Text>搜索</Text>
-        </View>
-      </View>
+        </PlainView>
+        <PlainView className='search__submit' onClick={() => searchNow(input)} role='button' {...focusable}>
+          <PlainText>搜索</PlainText>
+        </PlainView>
+      </PlainView>
 
       {!showingResults && (
-        <View className='search__start'>
+        <PlainView className='search__start'>
           {history.length > 0 && (
-            <View className='hn-section search-history'>
-              <View className='hn-section__title'>
-                <Text>搜索历史</Text>
-                <View className='search-history__clear' onClick={clearSearchHistory} role='button' {...focusable} aria-label='清空搜索历史'>
-                  <Text>清空</Text>
-                </View>
-              </View>
+            <PlainView className='hn-section search-history'>
+              <PlainView className='hn-section__title'>
+                <PlainText>搜索历史</PlainText>
+                <PlainView className='search-history__clear' onClick={clearSearchHistory} role='button' {...focusable} aria-label='清空搜索历史'>
+                  <PlainText>清空</PlainText>
+                </PlainView>
+              </PlainView>
               {history.map((entry) => (
-                <View key={entry} className='search-history__row'>
-                  <View className='search-history__query' onClick={() => searchNow(entry)} role='button' {...focusable}>
-                    <Text>{entry}</Text>
-                  </View>
-                  <View className='search-history__remove' onClick={() => forgetSearch(entry)} role='button' {...focusable} aria-label={`删除 ${entry}`}>
-                    <Text>×</Text>
-                  </View>
-                </View>
+                <PlainView key={entry} className='search-history__row'>
+                  <PlainView className='search-history__query' onClick={() => searchNow(entry)} role='button' {...focusable}>
+                    <PlainText>{entry}</PlainText>
+                  </PlainView>
+                  <PlainView className='search-history__remove' onClick={() => forgetSearch(entry)} role='button' {...focusable} aria-label={`删除 ${entry}`}>
+                    <PlainText>×</PlainText>
+                  </PlainView>
+                </PlainView>
               ))}
-            </View>
+            </PlainView>
           )}
           <HotSearches terms={hotSearchTerms} onPick={searchNow} />
-        </View>
+        </PlainView>
       )}
 
       {engineState.status === 'failed' && (
@@ -147,34 +148,21 @@ export default function SearchPage() {
       )}
 
       {showingResults && engineState.status === 'loading' && (
-        <View className='search__loading' role='status'>
-          <Text>正在加载搜索…</Text>
-        </View>
+        <PlainView className='search__loading' role='status'>
+          <PlainText>正在加载搜索…</PlainText>
+        </PlainView>
       )}
 
-      {showingResults && hits.length > 0 && (
-        <View className='search__results'>
-          <Text className='search__count'>{`找到 ${hits.length} 篇相关文章`}</Text>
-          {drawnHits.map((hit, index) => (
-            <Fragment key={hit.article.id}>
-              {/* The engine puts articles with every word first; say where the looser ones start. */}
-              {hit.partial && !hits[index - 1]?.partial && (
-                <Text className='search__partial-note'>{index > 0 ? '以下文章只包含部分关键词' : '没有同时包含所有关键词的文章，以下文章包含部分关键词'}</Text>
-              )}
-              <ArticleCard article={hit.article} titleRanges={hit.titleRanges} onOpen={rememberOpened} />
-            </Fragment>
-          ))}
-        </View>
-      )}
+      {showingResults && hits.length > 0 && <SearchResults query={trimmed} hits={hits} onOpen={rememberOpened} />}
 
       {showingResults && loaded && hits.length === 0 && (
-        <View className='search__none'>
+        <PlainView className='search__none' data-query={trimmed}>
           <EmptyState
             title='没有找到相关文章'
             message={`没有与“${quoted(trimmed)}”相关的文章。换个说法试试，比如写上地名或“医保”“医院”。`}
           />
           <HotSearches terms={hotSearchTerms} onPick={searchNow} />
-        </View>
+        </PlainView>
       )}
     </ReaderPage>
   )
