@@ -16,7 +16,7 @@
 import { buildSync } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { Article, ArticleDataset } from '../src/core/article'
 import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../src/core/pageMeta'
 import { APP_NAME as SITE_NAME } from '../src/core/text'
@@ -25,6 +25,7 @@ import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
 import dataset from '../src/data/articles.json'
 import { shareCardContent } from '../src/features/share/shareContent'
 import { encodePalettePng } from './lib/palettePng'
+import { snapshotPages, type PageSnapshot } from './lib/pageSnapshots'
 import { precompressDir } from './lib/precompress'
 import { generateServiceWorker } from './lib/serviceWorker'
 
@@ -43,6 +44,8 @@ const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '')
 const CARD_PIXEL_RATIO = 1.6
 /** Marks a file this step wrote, so a second run starts again from the bare shell. */
 const MARK = 'data-prerendered'
+/** Tabs that snapshot article pages side by side (PRERENDER_TABS): the machine has 2 cores. */
+const PRERENDER_TABS = Number(process.env.PRERENDER_TABS) || 2
 
 interface SitePage {
   /** Path under the site root, as routes.ts writes it ('' for home). */
@@ -156,67 +159,6 @@ function headTags(page: SitePage): string {
   return tags.join('')
 }
 
-/** Runs in the page: the rendered page as static markup, and the styles Taro injected. */
-function snapshotInPage(): { before: string[]; after: string[]; body: string } {
-  const link = document.head.querySelector('link[rel="stylesheet"]')
-  const before: string[] = []
-  const after: string[] = []
-  let seenLink = false
-  for (const element of Array.from(document.head.children)) {
-    if (element === link) seenLink = true
-    if (element.tagName !== 'STYLE' || element.hasAttribute('data-shell')) continue
-    ;(seenLink ? after : before).push(element.textContent || '')
-  }
-  const holder = document.createElement('div')
-  for (const element of Array.from(document.body.children)) {
-    if (element.tagName === 'SCRIPT') continue
-    holder.appendChild(element.cloneNode(true))
-  }
-  // Ids belong to the live app (Taro finds its page containers by id); comments are React's.
-  holder.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'))
-  const walker = document.createTreeWalker(holder, NodeFilter.SHOW_COMMENT)
-  const comments: Node[] = []
-  while (walker.nextNode()) comments.push(walker.currentNode)
-  comments.forEach((node) => node.parentNode?.removeChild(node))
-  // An article card is a tap target in the app; in the HTML it is a real link.
-  holder.querySelectorAll('[data-article-id]').forEach((card) => {
-    const anchor = document.createElement('a')
-    for (const attribute of Array.from(card.attributes)) anchor.setAttribute(attribute.name, attribute.value)
-    anchor.setAttribute('href', `${(window as unknown as { __hnBase: string }).__hnBase}/article/${card.getAttribute('data-article-id')}/`)
-    while (card.firstChild) anchor.appendChild(card.firstChild)
-    card.replaceWith(anchor)
-  })
-  // 返回首页, the home search bar and 我的 lead somewhere without the app too.
-  const base = (window as unknown as { __hnBase: string }).__hnBase
-  // The link wraps the element's content with no box of its own (display: contents), so the
-  // page lays out exactly as the app's. (No named helper: this runs in the page as written.)
-  const links: [Element, string][] = []
-  holder.querySelectorAll('.detail-home-bar__button, .empty-state__action').forEach((element) => {
-    if ((element.textContent || '').trim() === '返回首页') links.push([element, `${base}/`])
-  })
-  holder.querySelectorAll('.search-bar').forEach((element) => links.push([element, `${base}/search/`]))
-  holder.querySelectorAll('.home__mine').forEach((element) => links.push([element, `${base}/mine/`]))
-  for (const [element, href] of links) {
-    const anchor = document.createElement('a')
-    anchor.setAttribute('href', href)
-    anchor.setAttribute('style', 'display:contents;color:inherit;text-decoration:none')
-    while (element.firstChild) anchor.appendChild(element.firstChild)
-    element.appendChild(anchor)
-  }
-  holder.querySelectorAll('[style=""]').forEach((element) => element.removeAttribute('style'))
-  return { before, after, body: holder.innerHTML }
-}
-
-async function waitForPage(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const root = document.querySelector('#app .taro_page .hn-page')
-    return !!root && root.children.length > 0
-  })
-  // Low-priority updates (the rest of the home list, the home bar of a first page) settle first.
-  await page.waitForLoadState('networkidle')
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 150)))
-}
-
 /**
  * Hands the page over to the app: the prerendered copy stays on top until the app's own page
  * has rendered and stopped changing, then goes in one frame, with its scroll position.
@@ -243,7 +185,7 @@ function appLoader(sources: string[]): string {
   return `(function(){var s=${JSON.stringify(sources)};function go(){for(var i=0;i<s.length;i++){var e=document.createElement('script');e.src=s[i];e.async=false;document.body.appendChild(e)}}if(window.requestAnimationFrame)requestAnimationFrame(function(){setTimeout(go,0)});else setTimeout(go,0)})();`
 }
 
-function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]; after: string[]; body: string }, boot: string): string {
+function composeHtml(shell: string, page: SitePage, snapshot: PageSnapshot, boot: string): string {
   const sources = [...shell.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((m) => m[1])
   if (sources.length === 0) throw new Error('prerender: the shell loads no deferred scripts; has Taro\'s index.html changed?')
   let html = shell.replace(/<script defer="defer" src="[^"]+"><\/script>/g, '')
@@ -333,19 +275,14 @@ async function main(): Promise<void> {
   const outputs: { page: SitePage; html: string }[] = []
   let cardBytes = 0
   try {
-    const context = await browser.newContext(PHONE)
-    const page = await context.newPage()
-    await page.addInitScript((base) => ((window as unknown as { __hnBase: string }).__hnBase = base), basePath)
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    for (const sitePage of pages) {
-      // The bare shell for every page, so no earlier snapshot leaks into the next.
-      await page.goto(`${server.url}${sitePage.path}`)
-      await waitForPage(page)
-      if (errors.length) throw new Error(`prerender: ${sitePage.path || '/'} threw in the browser: ${errors.join('; ')}`)
-      const snapshot = await page.evaluate(snapshotInPage)
-      outputs.push({ page: sitePage, html: composeHtml(shell, sitePage, snapshot, boot) })
-    }
+    const byId = new Map(articles.map((a) => [a.id, a]))
+    const targets = pages.map((p) => {
+      if (p.type !== 'article') return { path: p.path }
+      const article = byId.get(p.path.split('/')[1]) as Article
+      return { path: p.path, article: { title: article.title, relatedCount: article.related.filter((id) => byId.has(id)).length } }
+    })
+    const snapshots = await snapshotPages(browser, { serverUrl: server.url, basePath, contextOptions: PHONE, tabs: PRERENDER_TABS }, targets)
+    pages.forEach((sitePage, i) => outputs.push({ page: sitePage, html: composeHtml(shell, sitePage, snapshots[i], boot) }))
     timing('pages')
     cardBytes = await drawCards(browser)
     timing('cards')
