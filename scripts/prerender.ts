@@ -23,25 +23,20 @@ import { APP_NAME as SITE_NAME } from '../src/core/text'
 import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
 // The pipeline's output of record (what the app's shards are made from), read at build time.
 import dataset from '../src/data/articles.json'
-import { shareCardContent } from '../src/features/share/shareContent'
-import { encodePalettePng } from './lib/palettePng'
-import { snapshotPages, type PageSnapshot } from './lib/pageSnapshots'
+import { launchPrerenderBrowser, snapshotPages, type PageSnapshot } from './lib/pageSnapshots'
 import { precompressDir } from './lib/precompress'
+import { drawShareCards } from './lib/shareCards'
+import { StagedFiles } from './lib/stagedFiles'
 import { generateServiceWorker } from './lib/serviceWorker'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { launchChromium, PHONE } = require('./chromium.cjs') as {
-  launchChromium: () => Promise<Browser>
-  PHONE: Parameters<Browser['newContext']>[0]
-}
+const { PHONE } = require('./chromium.cjs') as { PHONE: Parameters<Browser['newContext']>[0] }
 
 const repoRoot = path.resolve(__dirname, '..')
 const { articles, disclaimers } = dataset as unknown as ArticleDataset
 const dist = path.resolve(process.argv[2] || path.join(repoRoot, 'dist', 'h5'))
 const baseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
 const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '')
-/** The share card at 800×640: sharp where chats show it, ~30 KB as a palette PNG. */
-const CARD_PIXEL_RATIO = 1.6
 /** Marks a file this step wrote, so a second run starts again from the bare shell. */
 const MARK = 'data-prerendered'
 /** Tabs that snapshot article pages side by side (PRERENDER_TABS): the machine has 2 cores. */
@@ -200,49 +195,6 @@ function composeHtml(shell: string, page: SitePage, snapshot: PageSnapshot, boot
   return html
 }
 
-async function drawCards(browser: Browser): Promise<number> {
-  const bundle = buildSync({
-    stdin: {
-      contents: `
-        import { layoutShareCard } from './src/features/share/cardLayout'
-        import { renderDrawOps, contextMeasurer } from './src/platform/renderDrawOps'
-        window.drawCard = (content, pixelRatio) => {
-          const canvas = document.createElement('canvas')
-          const ctx = canvas.getContext('2d')
-          const layout = layoutShareCard(content, contextMeasurer(ctx))
-          canvas.width = Math.round(layout.width * pixelRatio)
-          canvas.height = Math.round(layout.height * pixelRatio)
-          renderDrawOps(ctx, layout, pixelRatio)
-          // Base64 rather than a JSON array of numbers: 2 MB of pixels cross in a blink.
-          const bytes = ctx.getImageData(0, 0, canvas.width, canvas.height).data
-          let binary = ''
-          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000))
-          return { width: canvas.width, height: canvas.height, rgba: btoa(binary) }
-        }`,
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome100',
-  }).outputFiles[0].text
-  const page = await browser.newPage()
-  await page.setContent('<!doctype html><meta charset="utf-8"><body></body>')
-  await page.addScriptTag({ content: bundle })
-  fs.mkdirSync(path.join(dist, 'share'), { recursive: true })
-  let bytes = 0
-  for (const article of articles) {
-    const content = shareCardContent(article, disclaimers)
-    const drawn = await page.evaluate(([c, r]) => (window as unknown as { drawCard(c: unknown, r: number): { width: number; height: number; rgba: string } }).drawCard(c, r as number), [content, CARD_PIXEL_RATIO] as const)
-    const png = encodePalettePng({ width: drawn.width, height: drawn.height, rgba: Buffer.from(drawn.rgba, 'base64') })
-    bytes += png.length
-    fs.writeFileSync(path.join(dist, shareCardPath(article.id)), png)
-  }
-  await page.close()
-  return bytes
-}
-
 function writeSitemap(pages: SitePage[]): void {
   const byPath = new Map(articles.map((a) => [publicPath(`${PAGE_PATHS.detail}?id=${a.id}`), a.date]))
   const urls = pages
@@ -271,8 +223,11 @@ async function main(): Promise<void> {
     startServer(o: { root: string; basePath?: string; htmlFile?: string }): Promise<{ url: string; close(): Promise<void> }>
   }
   const server = await startServer({ root: dist, basePath, htmlFile: 'app.html' })
-  const browser = await launchChromium()
-  const outputs: { page: SitePage; html: string }[] = []
+  const browser = await launchPrerenderBrowser()
+  // Everything is staged beside the site and moved in only after every page and card
+  // succeeded: a failure leaves no half-prerendered site.
+  const staged = new StagedFiles(dist)
+  let htmlBytes = 0
   let cardBytes = 0
   try {
     const byId = new Map(articles.map((a) => [a.id, a]))
@@ -281,28 +236,30 @@ async function main(): Promise<void> {
       const article = byId.get(p.path.split('/')[1]) as Article
       return { path: p.path, article: { title: article.title, relatedCount: article.related.filter((id) => byId.has(id)).length } }
     })
-    const snapshots = await snapshotPages(browser, { serverUrl: server.url, basePath, contextOptions: PHONE, tabs: PRERENDER_TABS }, targets)
-    pages.forEach((sitePage, i) => outputs.push({ page: sitePage, html: composeHtml(shell, sitePage, snapshots[i], boot) }))
+    const snapshotOptions = { serverUrl: server.url, basePath, contextOptions: PHONE, tabs: PRERENDER_TABS }
+    await snapshotPages(browser, snapshotOptions, targets, (i, snapshot) => {
+      const html = composeHtml(shell, pages[i], snapshot, boot)
+      htmlBytes += Buffer.byteLength(html)
+      staged.write(pages[i].file, html)
+    })
     timing('pages')
-    cardBytes = await drawCards(browser)
+    cardBytes = await drawShareCards(browser, articles, disclaimers, (file, png) => staged.write(file, png), PRERENDER_TABS)
     timing('cards')
+    staged.commit()
+  } catch (error) {
+    staged.discard()
+    throw error
   } finally {
     await browser.close()
     await server.close()
   }
-  // Written only after every page rendered: a failure leaves no half-prerendered site.
-  for (const { page, html } of outputs) {
-    const file = path.join(dist, page.file)
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, html)
-  }
   writeSitemap(pages)
   const sw = await generateServiceWorker(dist, basePath)
   timing('service worker')
-  const compressed = precompressDir(dist)
-  const htmlBytes = outputs.reduce((sum, o) => sum + Buffer.byteLength(o.html), 0)
+  const compressed = await precompressDir(dist)
+  timing('precompress')
   console.log(
-    `prerendered ${outputs.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
+    `prerendered ${pages.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
       `sitemap ${pages.filter((p) => p.canonical).length} URLs, service worker precaches ${sw.count} files (${Math.round(sw.size / 1024)} KB), ` +
       `${compressed.files} files precompressed (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )

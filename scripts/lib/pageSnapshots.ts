@@ -14,7 +14,8 @@
 // Why the output is the same as a fresh load: a fresh load was the reference (scripts/prerender.ts
 // before this module); `npm run prerender -- --check` and the byte comparison against a copy of
 // that output are how it was proved (see the issue note).
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import fs from 'node:fs'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export interface PageSnapshot {
   /** The text of the <style> elements Taro injected before / after the build's stylesheet link. */
@@ -35,6 +36,19 @@ export interface SnapshotTarget {
   path: string
   /** Present for an article page: such pages may be reached inside a running app. */
   article?: ArticleSignal
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROMIUM, CHROMIUM_ARGS } = require('../chromium.cjs') as { CHROMIUM: string; CHROMIUM_ARGS: string[] }
+
+/**
+ * The prerender's browser: the tests' Chromium (scripts/chromium.cjs), with animation frames not
+ * held to the screen's 60 Hz. Each page waits for one frame (Stencil's updates), and at 10,000
+ * pages a 16 ms wait is minutes.
+ */
+export async function launchPrerenderBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "bash scripts/ensure-chromium.sh" (installs Debian's chromium and a CJK font).`)
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] })
 }
 
 /** How long one page may take to become ready before the prerender gives up on it. */
@@ -139,8 +153,7 @@ function goToArticleInPage(href: string, signal: ArticleSignal, timeout: number)
         Promise.all(components.map((element) => element.componentOnReady())).then(() => requestAnimationFrame(() => settle(() => {
           // Still complete after the app's queued work: that is the frame to copy.
           if (missing()) return check()
-          const snap = (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot()
-          resolve(snap)
+          resolve((window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot())
         })))
         return
       }
@@ -156,7 +169,34 @@ function goToArticleInPage(href: string, signal: ArticleSignal, timeout: number)
   })
 }
 
-const GO_TO_ARTICLE_SCRIPT = `window.__hnGo = ${goToArticleInPage.toString()}`
+/**
+ * Runs in the page: goToArticleInPage for each of `items` in turn (one round trip to Node for a
+ * batch). Stops at the first page that is not shown or that throws, naming it.
+ */
+async function goToArticlesInPage(items: [string, ArticleSignal][], timeout: number): Promise<{ snapshots: PageSnapshot[]; error?: string }> {
+  const snapshots: PageSnapshot[] = []
+  const thrown: string[] = []
+  const onError = (event: ErrorEvent) => thrown.push(event.message)
+  const onRejection = (event: PromiseRejectionEvent) => thrown.push(String(event.reason instanceof Error ? event.reason.message : event.reason))
+  window.addEventListener('error', onError)
+  window.addEventListener('unhandledrejection', onRejection)
+  try {
+    for (const [href, signal] of items) {
+      const got = await (window as unknown as { __hnGo: typeof goToArticleInPage }).__hnGo(href, signal, timeout)
+      if (thrown.length) return { snapshots, error: `${href} threw in the browser: ${thrown.join('; ')}` }
+      if (typeof got === 'string') return { snapshots, error: `${href} ${got}` }
+      snapshots.push(got)
+    }
+    return { snapshots }
+  } finally {
+    window.removeEventListener('error', onError)
+    window.removeEventListener('unhandledrejection', onRejection)
+  }
+}
+
+const GO_TO_ARTICLE_SCRIPT = `window.__hnGo = ${goToArticleInPage.toString()}; window.__hnGoAll = ${goToArticlesInPage.toString()}`
+/** Article pages per round trip to the page (~50 KB of markup and styles each). */
+const BATCH = 16
 
 async function newTab(context: BrowserContext, basePath: string, errors: string[]): Promise<Page> {
   const page = await context.newPage()
@@ -177,17 +217,17 @@ function failIfThrew(target: SnapshotTarget, errors: string[]): void {
 }
 
 /**
- * Snapshots of `targets`, in their order. Pages without `article` are loaded afresh, one after
- * another, in one context (so storage carries over as it did). Runs of article pages are split
- * over `tabs` tabs (each its own context), each booted once. Throws, naming the page, when a page
- * throws or never becomes ready.
+ * Snapshots each of `targets` and hands it to `take` with its index. Pages without `article`
+ * are loaded afresh, one after another, in one context (so storage carries over from page to
+ * page, as it always has). Runs of article pages are split over `tabs` tabs (each its own
+ * context), each booted once. Throws, naming the page, when a page throws or never becomes ready.
  */
 export async function snapshotPages(
   browser: Browser,
   options: { serverUrl: string; basePath: string; contextOptions: Parameters<Browser['newContext']>[0]; tabs: number },
   targets: SnapshotTarget[],
-): Promise<PageSnapshot[]> {
-  const results: PageSnapshot[] = new Array(targets.length)
+  take: (index: number, snapshot: PageSnapshot) => void,
+): Promise<void> {
   const url = (target: SnapshotTarget) => `${options.serverUrl}${target.path}`
   const freshContext = await browser.newContext(options.contextOptions)
   const freshErrors: string[] = []
@@ -203,7 +243,7 @@ export async function snapshotPages(
       throw new Error(`prerender: ${target.path || '/'} never became ready: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
     }
     failIfThrew(target, freshErrors)
-    results[index] = await freshPage.evaluate(() => (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot())
+    take(index, await freshPage.evaluate(() => (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot()))
   }
   const inApp = async (indices: number[]) => {
     if (indices.length === 0) return
@@ -211,28 +251,27 @@ export async function snapshotPages(
     const errors: string[] = []
     try {
       const page = await newTab(context, options.basePath, errors)
-      for (const [n, index] of indices.entries()) {
-        const target = targets[index]
-        if (n === 0) {
-          await page.goto(url(target))
-          try {
-            await waitForLoadedPage(page)
-          } catch (error) {
-            failIfThrew(target, errors)
-            throw new Error(`prerender: ${target.path || '/'} never became ready: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
-          }
-          failIfThrew(target, errors)
-          results[index] = await page.evaluate(() => (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot())
-          continue
-        }
-        const href = `${options.basePath}/${target.path}`
+      // The first article boots the app, as a shared link would; the rest follow inside it.
+      const first = targets[indices[0]]
+      await page.goto(url(first))
+      try {
+        await waitForLoadedPage(page)
+      } catch (error) {
+        failIfThrew(first, errors)
+        throw new Error(`prerender: ${first.path} never became ready: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
+      }
+      failIfThrew(first, errors)
+      take(indices[0], await page.evaluate(() => (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot()))
+      for (let n = 1; n < indices.length; n += BATCH) {
+        const batch = indices.slice(n, n + BATCH)
+        const items = batch.map((index): [string, ArticleSignal] => [`${options.basePath}/${targets[index].path}`, targets[index].article as ArticleSignal])
         const got = await page.evaluate(
-          ([h, s, t]) => (window as unknown as { __hnGo: typeof goToArticleInPage }).__hnGo(h, s, t),
-          [href, target.article as ArticleSignal, READY_TIMEOUT_MS] as const,
+          ([i, t]) => (window as unknown as { __hnGoAll: typeof goToArticlesInPage }).__hnGoAll(i, t),
+          [items, READY_TIMEOUT_MS] as const,
         )
-        failIfThrew(target, errors)
-        if (typeof got === 'string') throw new Error(`prerender: ${target.path} ${got}`)
-        results[index] = got
+        got.snapshots.forEach((snapshot, k) => take(batch[k], snapshot))
+        if (got.error) throw new Error(`prerender: ${got.error}`)
+        failIfThrew(targets[batch[batch.length - 1]], errors)
       }
     } finally {
       await context.close()
@@ -256,6 +295,5 @@ export async function snapshotPages(
   } finally {
     await freshContext.close()
   }
-  return results
 }
 

@@ -1,51 +1,24 @@
 // Opaque canvas pixels → small indexed PNG, for the share cards drawn at build time
 // (scripts/draw-default-share-card.ts, scripts/prerender.ts).
 import zlib from 'node:zlib'
+import { quantizePalette, type IndexedPixels, type Pixels } from './paletteQuantize'
 
-export interface Pixels {
-  width: number
-  height: number
-  rgba: ArrayLike<number>
-}
+export type { Pixels } from './paletteQuantize'
 
 /**
- * Encodes an opaque image as an indexed (palette) PNG. The card is flat colours plus
- * anti-aliased text, so a palette of at most 256 colours loses nothing visible and is a fraction
- * of the browser's RGBA PNG. Channels are rounded more coarsely until the colours fit.
+ * Encodes an opaque image as an indexed (palette) PNG: a fraction of the browser's RGBA PNG
+ * (quantizePalette says why nothing visible is lost).
  */
-export function encodePalettePng({ width, height, rgba }: Pixels): Buffer {
-  let step = 1
-  let palette: number[] = []
-  const indices = new Uint8Array(width * height)
-  // colour → palette index + 1 (0 = not seen); a flat table is ~20× faster than a Map here.
-  const seen = new Uint16Array(1 << 24)
-  for (;;) {
-    const q = new Uint8Array(256)
-    for (let v = 0; v < 256; v++) q[v] = Math.min(255, Math.round(v / step) * step)
-    palette = []
-    let overflow = false
-    for (let p = 0; p < width * height; p++) {
-      const colour = (q[rgba[p * 4]] << 16) | (q[rgba[p * 4 + 1]] << 8) | q[rgba[p * 4 + 2]]
-      let i = seen[colour]
-      if (i === 0) {
-        if (palette.length === 256) {
-          overflow = true
-          break
-        }
-        palette.push(colour)
-        i = palette.length
-        seen[colour] = i
-      }
-      indices[p] = i - 1
-    }
-    for (const colour of palette) seen[colour] = 0
-    if (!overflow) break
-    step *= 2
-  }
+export function encodePalettePng(pixels: Pixels): Buffer {
+  return encodeIndexedPng(quantizePalette(pixels))
+}
+
+/** The PNG file of already indexed pixels. */
+export function encodeIndexedPng({ width, height, palette, indices }: IndexedPixels): Buffer {
   const raw = Buffer.alloc((width + 1) * height)
   for (let y = 0; y < height; y++) {
     raw[y * (width + 1)] = 0
-    Buffer.from(indices.buffer, y * width, width).copy(raw, y * (width + 1) + 1)
+    Buffer.from(indices.buffer, indices.byteOffset + y * width, width).copy(raw, y * (width + 1) + 1)
   }
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4)
