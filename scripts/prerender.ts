@@ -9,8 +9,9 @@
 // takes over there is nothing to move (CLS) and nothing that a second set of templates could
 // get subtly wrong. Each page is loaded from this very build in headless Chromium, its DOM and
 // the styles Taro injects are copied, ids and comments dropped, and article cards turned into
-// real links. The output is byte-identical from run to run (checked by `npm run prerender --
-// --check`), so it stays as deterministic as a plain renderer. ~45 pages take ~15 s.
+// real links. The output is byte-identical from run to run (prerender twice and compare with
+// scripts/compare-sites.ts), so it stays as deterministic as a plain renderer. How pages and cards
+// are produced fast enough for 10,000 articles: scripts/lib/pageSnapshots.ts, shareCards.ts.
 //
 //   npx tsx scripts/prerender.ts [dist/h5]        (H5_BASE_URL as for the build)
 import { buildSync } from 'esbuild'
@@ -23,14 +24,17 @@ import { APP_NAME as SITE_NAME } from '../src/core/text'
 import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
 // The pipeline's output of record (what the app's shards are made from), read at build time.
 import dataset from '../src/data/articles.json'
-import { launchPrerenderBrowser, snapshotPages, type PageSnapshot } from './lib/pageSnapshots'
+import { snapshotPages, type PageSnapshot } from './lib/pageSnapshots'
 import { precompressDir } from './lib/precompress'
 import { drawShareCards } from './lib/shareCards'
 import { StagedFiles } from './lib/stagedFiles'
 import { generateServiceWorker } from './lib/serviceWorker'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PHONE } = require('./chromium.cjs') as { PHONE: Parameters<Browser['newContext']>[0] }
+const { launchChromium, PHONE } = require('./chromium.cjs') as {
+  launchChromium: () => Promise<Browser>
+  PHONE: Parameters<Browser['newContext']>[0]
+}
 
 const repoRoot = path.resolve(__dirname, '..')
 const { articles, disclaimers } = dataset as unknown as ArticleDataset
@@ -223,7 +227,7 @@ async function main(): Promise<void> {
     startServer(o: { root: string; basePath?: string; htmlFile?: string }): Promise<{ url: string; close(): Promise<void> }>
   }
   const server = await startServer({ root: dist, basePath, htmlFile: 'app.html' })
-  const browser = await launchPrerenderBrowser()
+  const browser = await launchChromium()
   // Everything is staged beside the site and moved in only after every page and card
   // succeeded: a failure leaves no half-prerendered site.
   const staged = new StagedFiles(dist)

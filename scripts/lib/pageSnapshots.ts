@@ -14,8 +14,7 @@
 // Why the output is the same as a fresh load: a fresh load was the reference (scripts/prerender.ts
 // before this module); `npm run prerender -- --check` and the byte comparison against a copy of
 // that output are how it was proved (see the issue note).
-import fs from 'node:fs'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 export interface PageSnapshot {
   /** The text of the <style> elements Taro injected before / after the build's stylesheet link. */
@@ -36,19 +35,6 @@ export interface SnapshotTarget {
   path: string
   /** Present for an article page: such pages may be reached inside a running app. */
   article?: ArticleSignal
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CHROMIUM, CHROMIUM_ARGS } = require('../chromium.cjs') as { CHROMIUM: string; CHROMIUM_ARGS: string[] }
-
-/**
- * The prerender's browser: the tests' Chromium (scripts/chromium.cjs), with animation frames not
- * held to the screen's 60 Hz. Each page waits for one frame (Stencil's updates), and at 10,000
- * pages a 16 ms wait is minutes.
- */
-export async function launchPrerenderBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "bash scripts/ensure-chromium.sh" (installs Debian's chromium and a CJK font).`)
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] })
 }
 
 /** How long one page may take to become ready before the prerender gives up on it. */
@@ -169,12 +155,15 @@ function goToArticleInPage(href: string, signal: ArticleSignal, timeout: number)
   })
 }
 
+/** A snapshot as a tab sends it: without its styles when they are those it sent last. */
+type SentSnapshot = PageSnapshot | { body: string; before?: undefined; after?: undefined }
+
 /**
  * Runs in the page: goToArticleInPage for each of `items` in turn (one round trip to Node for a
  * batch). Stops at the first page that is not shown or that throws, naming it.
  */
-async function goToArticlesInPage(items: [string, ArticleSignal][], timeout: number): Promise<{ snapshots: PageSnapshot[]; error?: string }> {
-  const snapshots: PageSnapshot[] = []
+async function goToArticlesInPage(items: [string, ArticleSignal][], timeout: number): Promise<{ snapshots: SentSnapshot[]; error?: string }> {
+  const snapshots: SentSnapshot[] = []
   const thrown: string[] = []
   const onError = (event: ErrorEvent) => thrown.push(event.message)
   const onRejection = (event: PromiseRejectionEvent) => thrown.push(String(event.reason instanceof Error ? event.reason.message : event.reason))
@@ -185,7 +174,11 @@ async function goToArticlesInPage(items: [string, ArticleSignal][], timeout: num
       const got = await (window as unknown as { __hnGo: typeof goToArticleInPage }).__hnGo(href, signal, timeout)
       if (thrown.length) return { snapshots, error: `${href} threw in the browser: ${thrown.join('; ')}` }
       if (typeof got === 'string') return { snapshots, error: `${href} ${got}` }
-      snapshots.push(got)
+      // The styles are the same on nearly every page (~24 KB): sent again only when they change.
+      const key = JSON.stringify([got.before, got.after])
+      const w = window as unknown as { __hnSentStyles?: string }
+      snapshots.push(key === w.__hnSentStyles ? { body: got.body } : got)
+      w.__hnSentStyles = key
     }
     return { snapshots }
   } finally {
@@ -261,7 +254,12 @@ export async function snapshotPages(
         throw new Error(`prerender: ${first.path} never became ready: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
       }
       failIfThrew(first, errors)
-      take(indices[0], await page.evaluate(() => (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot()))
+      let styles: PageSnapshot = await page.evaluate(() => {
+        const snapshot = (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot()
+        ;(window as unknown as { __hnSentStyles?: string }).__hnSentStyles = JSON.stringify([snapshot.before, snapshot.after])
+        return snapshot
+      })
+      take(indices[0], styles)
       for (let n = 1; n < indices.length; n += BATCH) {
         const batch = indices.slice(n, n + BATCH)
         const items = batch.map((index): [string, ArticleSignal] => [`${options.basePath}/${targets[index].path}`, targets[index].article as ArticleSignal])
@@ -269,7 +267,11 @@ export async function snapshotPages(
           ([i, t]) => (window as unknown as { __hnGoAll: typeof goToArticlesInPage }).__hnGoAll(i, t),
           [items, READY_TIMEOUT_MS] as const,
         )
-        got.snapshots.forEach((snapshot, k) => take(batch[k], snapshot))
+        got.snapshots.forEach((sent, k) => {
+          const snapshot = sent.before ? sent : { before: styles.before, after: styles.after, body: sent.body }
+          styles = snapshot
+          take(batch[k], snapshot)
+        })
         if (got.error) throw new Error(`prerender: ${got.error}`)
         failIfThrew(targets[batch[batch.length - 1]], errors)
       }

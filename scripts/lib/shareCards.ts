@@ -4,22 +4,24 @@
 //
 // Made for 10,000 cards: the page draws a card, reduces it to its palette and one index a pixel
 // (scripts/lib/paletteQuantize.ts, the same code the Node encoder uses), and sends those, a
-// quarter of the RGBA pixels; Node wraps them as the PNG (zlib). Two tabs draw side by side
-// while Node encodes, so the browser and Node each keep a core busy. The files are the
-// same, byte for byte, as one RGBA round trip per card gave.
+// quarter of the RGBA pixels; Node wraps them as the PNG, compressing in zlib's thread pool
+// while the tabs draw on. The pixels are those one RGBA round trip per card gave; the zlib
+// level is 6 instead of 9 (encodeIndexedPngAsync says why).
 import { buildSync } from 'esbuild'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { Article } from '../../src/core/article'
 import { shareCardPath } from '../../src/core/pageMeta'
 import { shareCardContent } from '../../src/features/share/shareContent'
-import { encodeIndexedPng } from './palettePng'
+import { encodeIndexedPngAsync } from './palettePng'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 /** The share card at 800×640: sharp where chats show it, ~30 KB as a palette PNG. */
 const CARD_PIXEL_RATIO = 1.6
 /** Cards drawn per round trip to the page. */
 const BATCH = 8
+/** zlib level of the cards (encodeIndexedPngAsync has the figures). */
+const CARD_ZLIB_LEVEL = 6
 
 interface DrawnCard {
   width: number
@@ -81,6 +83,8 @@ export async function drawShareCards(
   const bundle = pageBundle()
   let bytes = 0
   let next = 0
+  const pending: Promise<void>[] = []
+  let failure: unknown = null
   const worker = async () => {
     const page = await drawingPage(browser, bundle)
     try {
@@ -92,17 +96,24 @@ export async function drawShareCards(
           ([c, r]) => (window as unknown as { drawCards(c: unknown[], r: number): DrawnCard[] }).drawCards(c as unknown[], r as number),
           [contents, CARD_PIXEL_RATIO] as const,
         )
-        drawn.forEach((card, i) => {
-          const indices = Buffer.from(card.indices, 'base64')
-          const png = encodeIndexedPng({ width: card.width, height: card.height, palette: card.palette, indices })
-          write(shareCardPath(batch[i].id), png)
-          bytes += png.length
-        })
+        // Compressed in zlib's thread pool while the page draws the next batch.
+        pending.push(
+          ...drawn.map(async (card, i) => {
+            const indices = Buffer.from(card.indices, 'base64')
+            const png = await encodeIndexedPngAsync({ width: card.width, height: card.height, palette: card.palette, indices }, CARD_ZLIB_LEVEL)
+            write(shareCardPath(batch[i].id), png)
+            bytes += png.length
+          }).map((encoding) => encoding.catch((error) => void (failure = failure || error))),
+        )
+        // Not too far ahead of the encoder: each waiting card holds its pixels.
+        if (pending.length > 64) await Promise.all(pending.splice(0, pending.length - 32))
       }
     } finally {
       await page.close()
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, tabs) }, worker))
+  await Promise.all(pending)
+  if (failure) throw failure
   return bytes
 }
