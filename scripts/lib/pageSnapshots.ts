@@ -103,25 +103,32 @@ async function waitForLoadedPage(page: Page): Promise<void> {
 }
 
 /**
+ * Runs in the page: what the article page still lacks before it completely shows the article
+ * of `signal` ('' when nothing): that article's title on the only page, no loader, all its
+ * related cards, its 返回首页 bar. Self-contained, as it is sent to the page as text.
+ */
+function articleMissingInPage(signal: ArticleSignal): string {
+  const pages = document.querySelectorAll('#app .taro_page')
+  if (pages.length !== 1) return `${pages.length} pages in the app`
+  const root = pages[0].querySelector('.hn-page')
+  if (!root || root.children.length === 0) return 'no page content'
+  if (root.querySelector('.detail-loading')) return 'still loading the article'
+  const title = root.querySelector('.detail-article__title')
+  if (!title || (title.textContent || '').trim() !== signal.title) return `title "${title ? (title.textContent || '').trim() : ''}" shown`
+  const related = root.querySelectorAll('.detail-related [data-article-id]').length
+  if (related !== signal.relatedCount) return `${related} of ${signal.relatedCount} related cards shown`
+  if (!root.querySelector('.detail-home-bar')) return 'no 返回首页 bar'
+  return ''
+}
+
+/**
  * Runs in the page: moves the running app to `href` (replace + popstate, handled by Taro's router
  * like a step in the history), resolves once the article is completely shown, then with its
  * snapshot. Rejects with what was missing when it is not shown within `timeout` ms.
  * Self-contained (it is sent to the page as text): no helpers from outside.
  */
 function goToArticleInPage(href: string, signal: ArticleSignal, timeout: number): Promise<PageSnapshot | string> {
-  const missing = (): string => {
-    const pages = document.querySelectorAll('#app .taro_page')
-    if (pages.length !== 1) return `${pages.length} pages in the app`
-    const root = pages[0].querySelector('.hn-page')
-    if (!root || root.children.length === 0) return 'no page content'
-    if (root.querySelector('.detail-loading')) return 'still loading the article'
-    const title = root.querySelector('.detail-article__title')
-    if (!title || (title.textContent || '').trim() !== signal.title) return `title "${title ? (title.textContent || '').trim() : ''}"`
-    const related = root.querySelectorAll('.detail-related [data-article-id]').length
-    if (related !== signal.relatedCount) return `${related} of ${signal.relatedCount} related cards`
-    if (!root.querySelector('.detail-home-bar')) return 'no 返回首页 bar'
-    return ''
-  }
+  const missing = () => (window as unknown as { __hnMissing: typeof articleMissingInPage }).__hnMissing(signal)
   return new Promise((resolve) => {
     const started = Date.now()
     // A task after the app's own queued work: React's scheduler and Taro's timers post tasks,
@@ -187,7 +194,7 @@ async function goToArticlesInPage(items: [string, ArticleSignal][], timeout: num
   }
 }
 
-const GO_TO_ARTICLE_SCRIPT = `window.__hnGo = ${goToArticleInPage.toString()}; window.__hnGoAll = ${goToArticlesInPage.toString()}`
+const GO_TO_ARTICLE_SCRIPT = `window.__hnMissing = ${articleMissingInPage.toString()}; window.__hnGo = ${goToArticleInPage.toString()}; window.__hnGoAll = ${goToArticlesInPage.toString()}`
 /** Article pages per round trip to the page (~50 KB of markup and styles each). */
 const BATCH = 16
 
@@ -254,6 +261,8 @@ export async function snapshotPages(
         throw new Error(`prerender: ${first.path} never became ready: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
       }
       failIfThrew(first, errors)
+      const why = await page.evaluate((signal) => (window as unknown as { __hnMissing: typeof articleMissingInPage }).__hnMissing(signal), first.article as ArticleSignal)
+      if (why) throw new Error(`prerender: ${first.path} never became ready: ${why}`)
       let styles: PageSnapshot = await page.evaluate(() => {
         const snapshot = (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot()
         ;(window as unknown as { __hnSentStyles?: string }).__hnSentStyles = JSON.stringify([snapshot.before, snapshot.after])
