@@ -247,7 +247,9 @@ export async function snapshotPages(
   }
   const inApp = async (indices: number[]) => {
     if (indices.length === 0) return
-    const context = await browser.newContext(options.contextOptions)
+    // Pixel density changes no markup, only how much the browser rasterises for every page:
+    // 1 instead of the phone's 2 is a quarter of the pixels (compare-sites.ts shows the same HTML).
+    const context = await browser.newContext({ ...options.contextOptions, deviceScaleFactor: 1 })
     const errors: string[] = []
     try {
       const page = await newTab(context, options.basePath, errors)

@@ -34,8 +34,16 @@ export function quantizePalette({ width, height, rgba }: Pixels): IndexedPixels 
     for (let v = 0; v < 256; v++) q[v] = Math.min(255, Math.round(v / step) * step)
     palette = []
     let overflow = false
+    // Unrounded, a pixel's colour is its first three bytes: read as one 32-bit word when the
+    // pixels sit in a typed array (10,000 cards are drawn per build).
+    const words = step === 1 && isAlignedBytes(rgba) ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height) : null
+    const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
     for (let p = 0; p < width * height; p++) {
-      const colour = (q[rgba[p * 4]] << 16) | (q[rgba[p * 4 + 1]] << 8) | q[rgba[p * 4 + 2]]
+      let colour: number
+      if (words && littleEndian) {
+        const v = words[p]
+        colour = ((v & 0xff) << 16) | (v & 0xff00) | ((v >>> 16) & 0xff)
+      } else colour = (q[rgba[p * 4]] << 16) | (q[rgba[p * 4 + 1]] << 8) | q[rgba[p * 4 + 2]]
       let i = table[colour]
       if (i === 0) {
         if (palette.length === 256) {
@@ -53,4 +61,8 @@ export function quantizePalette({ width, height, rgba }: Pixels): IndexedPixels 
     step *= 2
   }
   return { width, height, palette, indices }
+}
+
+function isAlignedBytes(data: ArrayLike<number>): data is Uint8Array | Uint8ClampedArray {
+  return (data instanceof Uint8Array || data instanceof Uint8ClampedArray) && data.byteOffset % 4 === 0
 }
