@@ -3,12 +3,14 @@
 // src/platform/renderDrawOps.ts) on a canvas in headless Chromium.
 //
 // Made for 10,000 cards: the page draws a card, reduces it to its palette and one index a pixel
-// (scripts/lib/paletteQuantize.ts, the same code the Node encoder uses), and sends those, a
-// quarter of the RGBA pixels; Node wraps them as the PNG, compressing in zlib's thread pool
+// (scripts/lib/paletteQuantize.ts, the same code the Node encoder uses), and sends those,
+// deflated for the trip (~40 KB instead of 2 MB of RGBA); Node wraps them as the PNG, compressing in zlib's thread pool
 // while the tabs draw on. The pixels are those one RGBA round trip per card gave; the zlib
 // level is 6 instead of 9 (encodeIndexedPngAsync says why).
 import { buildSync } from 'esbuild'
 import path from 'node:path'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import type { Article } from '../../src/core/article'
 import { shareCardPath } from '../../src/core/pageMeta'
@@ -16,6 +18,7 @@ import { shareCardContent } from '../../src/features/share/shareContent'
 import { encodeIndexedPngAsync } from './palettePng'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
+const inflateRaw = promisify(zlib.inflateRaw)
 /** The share card at 800×640: sharp where chats show it, ~30 KB as a palette PNG. */
 const CARD_PIXEL_RATIO = 1.6
 /** Cards drawn per round trip to the page. */
@@ -27,7 +30,7 @@ interface DrawnCard {
   width: number
   height: number
   palette: number[]
-  /** One byte a pixel, base64 (a string crosses to Node far faster than an array of numbers). */
+  /** One byte a pixel, raw-deflated by the browser, base64 (a string crosses to Node far faster than an array of numbers). */
   indices: string
 }
 
@@ -39,7 +42,16 @@ function pageBundle(): string {
         import { renderDrawOps, contextMeasurer } from './src/platform/renderDrawOps'
         import { quantizePalette } from './scripts/lib/paletteQuantize'
         const canvas = document.createElement('canvas')
-        window.drawCards = (contents, pixelRatio) => contents.map((content) => {
+        // Sent to Node deflated by the browser's own zlib (raw deflate, fast): 1/15 of the bytes
+        // to carry. Node inflates them; the PNG's own compression is Node's (encodeIndexedPngAsync).
+        const packed = async (bytes) => {
+          const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))
+          const deflated = new Uint8Array(await new Response(stream).arrayBuffer())
+          let binary = ''
+          for (let i = 0; i < deflated.length; i += 0x8000) binary += String.fromCharCode.apply(null, deflated.subarray(i, i + 0x8000))
+          return btoa(binary)
+        }
+        window.drawCards = (contents, pixelRatio) => Promise.all(contents.map((content) => {
           const ctx = canvas.getContext('2d')
           const layout = layoutShareCard(content, contextMeasurer(ctx))
           // Setting the size also clears the canvas and its state for the next card.
@@ -48,10 +60,8 @@ function pageBundle(): string {
           renderDrawOps(ctx, layout, pixelRatio)
           const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height)
           const { palette, indices } = quantizePalette({ width: canvas.width, height: canvas.height, rgba: pixels.data })
-          let binary = ''
-          for (let i = 0; i < indices.length; i += 0x8000) binary += String.fromCharCode.apply(null, indices.subarray(i, i + 0x8000))
-          return { width: canvas.width, height: canvas.height, palette, indices: btoa(binary) }
-        })`,
+          return packed(indices).then((deflated) => ({ width: canvas.width, height: canvas.height, palette, indices: deflated }))
+        }))`,
       resolveDir: repoRoot,
       loader: 'ts',
     },
@@ -93,13 +103,13 @@ export async function drawShareCards(
         next += batch.length
         const contents = batch.map((article) => shareCardContent(article, disclaimers))
         const drawn = await page.evaluate(
-          ([c, r]) => (window as unknown as { drawCards(c: unknown[], r: number): DrawnCard[] }).drawCards(c as unknown[], r as number),
+          ([c, r]) => (window as unknown as { drawCards(c: unknown[], r: number): Promise<DrawnCard[]> }).drawCards(c as unknown[], r as number),
           [contents, CARD_PIXEL_RATIO] as const,
         )
         // Compressed in zlib's thread pool while the page draws the next batch.
         pending.push(
           ...drawn.map(async (card, i) => {
-            const indices = Buffer.from(card.indices, 'base64')
+            const indices = await inflateRaw(Buffer.from(card.indices, 'base64'))
             const png = await encodeIndexedPngAsync({ width: card.width, height: card.height, palette: card.palette, indices }, CARD_ZLIB_LEVEL)
             write(shareCardPath(batch[i].id), png)
             bytes += png.length
