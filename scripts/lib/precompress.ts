@@ -2,12 +2,12 @@
 // once at build time, so a server or CDN only has to pick one (scripts/serve.mjs does; README
 // says what a static host needs).
 //
-// Levels: gzip 9 everywhere (≈1 ms a page). Brotli 11 for the scripts, styles and data, which
-// every visit downloads. The prerendered pages (one per article, ~46 KB each) get brotli
-// HTML_BROTLI_QUALITY: quality 11 costs ≈100 ms a page, which at 10,000 articles is 17 minutes
-// of CPU; see HTML_BROTLI_QUALITY for the figures. Files are spread over worker threads, one
-// per core; each file's copies depend on that file alone, so the output is the same whatever
-// the order.
+// Levels: gzip 9 everywhere (≈1 ms a page). Brotli 11 for the scripts, styles, data and the few
+// site pages (home, search, 我的, not-found, the shell), which most visits download. The article
+// pages (one per article, ~46 KB each) get ARTICLE_BROTLI_QUALITY: quality 11 costs ≈100 ms a
+// page, 17 minutes of CPU at 10,000 articles; see ARTICLE_BROTLI_QUALITY for the figures. Files
+// are spread over worker threads, one per core; each file's copies depend on that file alone,
+// so the output is the same whatever the order.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,11 +17,13 @@ const TEXT = /\.(?:html|js|mjs|css|json|svg|txt|xml|map|webmanifest)$/i
 /** Below this a compressed copy saves less than its own headers cost. */
 const MIN_BYTES = 256
 /**
- * Brotli quality of the HTML pages. Measured on the prerendered article pages (46 KB each):
- * quality 11 → 11.6 KB in ≈90 ms, 10 → 11.8 KB (+1.4 %) in ≈30 ms, 9 → 12.4 KB in ≈20 ms,
- * 8 → 12.4 KB (+7 %) in ≈5 ms. Quality 10 keeps nearly all of 11's saving at a third of the time.
+ * Brotli quality of the article pages. Measured on the prerendered article pages (46 KB each,
+ * 2 cores under load): quality 11 → 11.6 KB in ≈90 ms, 10 → 11.8 KB in ≈30 ms, 9 → 12.4 KB in
+ * ≈20 ms, 8 → 12.4 KB in ≈5 ms. Quality 8 is 0.8 KB (+7 %) more a page, ≈4 ms at Lighthouse's
+ * mobile 1.6 Mbit/s, and saves minutes of every build at 10,000 articles.
  */
-export const HTML_BROTLI_QUALITY = 10
+export const ARTICLE_BROTLI_QUALITY = 8
+const ARTICLE_PAGE = /[\\/]article[\\/][^\\/]+[\\/]index\.html$/
 
 export interface CompressTotals {
   files: number
@@ -71,7 +73,7 @@ function jobsOf(dir: string): Job[] {
     if (!TEXT.test(file) || file.endsWith('.LICENSE.txt')) continue
     const bytes = fs.statSync(file).size
     if (bytes < MIN_BYTES) continue
-    jobs.push({ file, bytes, quality: file.endsWith('.html') ? HTML_BROTLI_QUALITY : 11 })
+    jobs.push({ file, bytes, quality: ARTICLE_PAGE.test(file) ? ARTICLE_BROTLI_QUALITY : 11 })
   }
   return jobs
 }
