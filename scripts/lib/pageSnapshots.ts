@@ -123,11 +123,11 @@ function articleMissingInPage(signal: ArticleSignal): string {
 
 /**
  * Runs in the page: moves the running app to `href` (replace + popstate, handled by Taro's router
- * like a step in the history), resolves once the article is completely shown, then with its
+ * like a step in the history; null: stays on the page just loaded), resolves once the article is completely shown, then with its
  * snapshot. Rejects with what was missing when it is not shown within `timeout` ms.
  * Self-contained (it is sent to the page as text): no helpers from outside.
  */
-function goToArticleInPage(href: string, signal: ArticleSignal, timeout: number): Promise<PageSnapshot | string> {
+function goToArticleInPage(href: string | null, signal: ArticleSignal, timeout: number): Promise<PageSnapshot | string> {
   const missing = () => (window as unknown as { __hnMissing: typeof articleMissingInPage }).__hnMissing(signal)
   return new Promise((resolve) => {
     const started = Date.now()
@@ -155,9 +155,11 @@ function goToArticleInPage(href: string, signal: ArticleSignal, timeout: number)
     }
     // A fresh load shows the shell's title until the page sets its own, and Taro's title bar
     // takes document.title when the page loads: give it the same starting point.
-    document.title = (window as unknown as { __hnShellTitle: string }).__hnShellTitle
-    window.history.replaceState(window.history.state, '', href)
-    window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }))
+    if (href !== null) {
+      document.title = (window as unknown as { __hnShellTitle: string }).__hnShellTitle
+      window.history.replaceState(window.history.state, '', href)
+      window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }))
+    }
     check()
   })
 }
@@ -263,13 +265,19 @@ export async function snapshotPages(
         throw new Error(`prerender: ${first.path} never became ready: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
       }
       failIfThrew(first, errors)
-      const why = await page.evaluate((signal) => (window as unknown as { __hnMissing: typeof articleMissingInPage }).__hnMissing(signal), first.article as ArticleSignal)
-      if (why) throw new Error(`prerender: ${first.path} never became ready: ${why}`)
-      let styles: PageSnapshot = await page.evaluate(() => {
-        const snapshot = (window as unknown as { __hnSnapshot: () => PageSnapshot }).__hnSnapshot()
-        ;(window as unknown as { __hnSentStyles?: string }).__hnSentStyles = JSON.stringify([snapshot.before, snapshot.after])
-        return snapshot
-      })
+      // At 10,000 articles the list index (for the related cards) can still be arriving when
+      // the network goes quiet: wait for the same complete article as every other step.
+      const firstShown = await page.evaluate(
+        async ([s, t]) => {
+          const snapshot = await (window as unknown as { __hnGo: typeof goToArticleInPage }).__hnGo(null, s, t)
+          if (typeof snapshot !== 'string') (window as unknown as { __hnSentStyles?: string }).__hnSentStyles = JSON.stringify([snapshot.before, snapshot.after])
+          return snapshot
+        },
+        [first.article as ArticleSignal, READY_TIMEOUT_MS] as const,
+      )
+      failIfThrew(first, errors)
+      if (typeof firstShown === 'string') throw new Error(`prerender: ${first.path} ${firstShown}`)
+      let styles: PageSnapshot = firstShown
       take(indices[0], styles)
       for (let n = 1; n < indices.length; n += BATCH) {
         const batch = indices.slice(n, n + BATCH)
