@@ -6,7 +6,7 @@
 // with 4× CPU throttling: time to the first list, time to open an article, and typing to
 // visible results. Prints ONE JSON object (with --json) or a short table.
 import { spawnSync } from 'child_process'
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs'
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join, relative, resolve, sep } from 'path'
 import { readSourcePages } from './build-data'
@@ -75,6 +75,25 @@ function percentile(values: number[], p: number): number {
 }
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+
+/** Bytes under `dir`: all of it, and the part in precompressed copies (.br, .gz). */
+function dirBytes(dir: string): { all: number; compressedCopies: number } {
+  const total = { all: 0, compressedCopies: 0 }
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = join(dir, entry.name)
+    if (entry.isDirectory()) {
+      const inner = dirBytes(file)
+      total.all += inner.all
+      total.compressedCopies += inner.compressedCopies
+      continue
+    }
+    const bytes = statSync(file).size
+    total.all += bytes
+    if (/\.(?:br|gz)$/.test(entry.name)) total.compressedCopies += bytes
+  }
+  return total
+}
 
 // Runs in the page before any app script: notes when the first article card is on screen.
 function watchFirstCard() {
@@ -390,7 +409,11 @@ async function measureSize(dir: string, target: number, queries: string[], log: 
     const pipelineSeconds = run(dir, 'npm', ['run', '--silent', 'data'], log)
     const catalog = JSON.parse(readFileSync(join(dir, 'src', 'data', 'catalog.json'), 'utf8'))
     run(dir, 'npx', ['taro', 'build', '--type', 'weapp'], log)
-    run(dir, 'npx', ['taro', 'build', '--type', 'h5'], log)
+    // The real H5 build, as `npm run build:h5` runs it: Taro, then the prerender (a page per
+    // article, share cards, service worker, .br/.gz), each timed.
+    const taroH5Seconds = run(dir, 'npx', ['taro', 'build', '--type', 'h5'], log)
+    const prerenderSeconds = run(dir, 'npx', ['tsx', 'scripts/prerender.ts'], log)
+    const h5Dist = dirBytes(join(dir, 'dist', 'h5'))
     const { measureBuilds } = await import(join(dir, 'scripts', 'check-size.mjs'))
     const sizes = measureBuilds(join(dir, 'dist'))
     const browser = await measureBrowser(join(dir, 'dist', 'h5'), queries)
@@ -403,6 +426,11 @@ async function measureSize(dir: string, target: number, queries: string[], log: 
       weappSubpackages: sizes.subpackages.length,
       weappWholeKB: kb(sizes.weappWhole),
       h5InitialJsKBGzip: kb(sizes.h5InitialGzip),
+      h5BuildSeconds: Math.round((taroH5Seconds + prerenderSeconds) * 10) / 10,
+      prerenderSeconds: Math.round(prerenderSeconds * 10) / 10,
+      /** Everything dist/h5 holds (pages, cards, their .br/.gz copies); the part in .br/.gz separately. */
+      h5DistMB: mb(h5Dist.all),
+      h5DistCompressedCopiesMB: mb(h5Dist.compressedCopies),
       ...browser,
     }
   }
@@ -460,7 +488,7 @@ async function main() {
   for (const s of sizes) {
     console.log(
       `${s.articles} articles: pipeline ${s.pipelineSeconds} s; weapp main ${s.weappMainKB} KB, largest subpackage ${s.weappLargestSubpackageKB} KB, whole ${s.weappWholeKB} KB; ` +
-        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, search ready ${s.searchReadyMs} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms over ${s.typingToResultsMs.keystrokes} keystrokes of ${s.typingToResultsMs.queries} queries`,
+        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; H5 build ${s.h5BuildSeconds} s (prerender ${s.prerenderSeconds} s), dist/h5 ${s.h5DistMB} MB; first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, search ready ${s.searchReadyMs} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms over ${s.typingToResultsMs.keystrokes} keystrokes of ${s.typingToResultsMs.queries} queries`,
     )
   }
   console.log(JSON.stringify(report.targets))

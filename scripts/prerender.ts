@@ -9,26 +9,28 @@
 // takes over there is nothing to move (CLS) and nothing that a second set of templates could
 // get subtly wrong. Each page is loaded from this very build in headless Chromium, its DOM and
 // the styles Taro injects are copied, ids and comments dropped, and article cards turned into
-// real links. The output is byte-identical from run to run (checked by `npm run prerender --
-// --check`), so it stays as deterministic as a plain renderer. ~45 pages take ~15 s.
+// real links. The output is byte-identical from run to run (prerender twice and compare with
+// scripts/compare-sites.ts), so it stays as deterministic as a plain renderer. How pages and cards
+// are produced fast enough for 10,000 articles: scripts/lib/pageSnapshots.ts, shareCards.ts.
 //
 //   npx tsx scripts/prerender.ts [dist/h5]        (H5_BASE_URL as for the build)
 import { buildSync } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { Article, ArticleDataset } from '../src/core/article'
 import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../src/core/pageMeta'
 import { APP_NAME as SITE_NAME } from '../src/core/text'
 import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
 // The pipeline's output of record (what the app's shards are made from), read at build time.
 import dataset from '../src/data/articles.json'
-import { shareCardContent } from '../src/features/share/shareContent'
 import type { BootOptions } from './lib/pageBoot'
 import { EMBEDDED_ARTICLE_ID } from '../src/data/embedded'
-import { encodePalettePng } from './lib/palettePng'
+import { snapshotPages, type PageSnapshot } from './lib/pageSnapshots'
 import { precompressDir } from './lib/precompress'
+import { drawShareCards } from './lib/shareCards'
+import { StagedFiles } from './lib/stagedFiles'
 import { generateServiceWorker } from './lib/serviceWorker'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,10 +44,10 @@ const { articles, disclaimers } = dataset as unknown as ArticleDataset
 const dist = path.resolve(process.argv[2] || path.join(repoRoot, 'dist', 'h5'))
 const baseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
 const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '')
-/** The share card at 800×640: sharp where chats show it, ~30 KB as a palette PNG. */
-const CARD_PIXEL_RATIO = 1.6
 /** Marks a file this step wrote, so a second run starts again from the bare shell. */
 const MARK = 'data-prerendered'
+/** Tabs that snapshot article pages side by side (PRERENDER_TABS): the machine has 2 cores. */
+const PRERENDER_TABS = Number(process.env.PRERENDER_TABS) || 2
 
 interface SitePage {
   /** Path under the site root, as routes.ts writes it ('' for home). */
@@ -166,66 +168,6 @@ function headTags(page: SitePage): string {
   return tags.filter(Boolean).join('')
 }
 
-/** Runs in the page: the rendered page as static markup, and the styles Taro injected. */
-function snapshotInPage(): { before: string[]; after: string[]; body: string } {
-  const link = document.head.querySelector('link[rel="stylesheet"]')
-  const before: string[] = []
-  const after: string[] = []
-  let seenLink = false
-  for (const element of Array.from(document.head.children)) {
-    if (element === link) seenLink = true
-    if (element.tagName !== 'STYLE' || element.hasAttribute('data-shell')) continue
-    ;(seenLink ? after : before).push(element.textContent || '')
-  }
-  const holder = document.createElement('div')
-  for (const element of Array.from(document.body.children)) {
-    if (element.tagName === 'SCRIPT') continue
-    holder.appendChild(element.cloneNode(true))
-  }
-  // Ids belong to the live app (Taro finds its page containers by id); comments are React's.
-  holder.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'))
-  const walker = document.createTreeWalker(holder, NodeFilter.SHOW_COMMENT)
-  const comments: Node[] = []
-  while (walker.nextNode()) comments.push(walker.currentNode)
-  comments.forEach((node) => node.parentNode?.removeChild(node))
-  // An article card is a tap target in the app; in the HTML it is a real link.
-  holder.querySelectorAll('[data-article-id]').forEach((card) => {
-    const anchor = document.createElement('a')
-    for (const attribute of Array.from(card.attributes)) anchor.setAttribute(attribute.name, attribute.value)
-    anchor.setAttribute('href', `${(window as unknown as { __hnBase: string }).__hnBase}/article/${card.getAttribute('data-article-id')}/`)
-    while (card.firstChild) anchor.appendChild(card.firstChild)
-    card.replaceWith(anchor)
-  })
-  // 返回首页, the home search bar and 我的 lead somewhere without the app too.
-  const base = (window as unknown as { __hnBase: string }).__hnBase
-  // The link wraps the element's content with no box of its own (display: contents), so the
-  // page lays out exactly as the app's. (No named helper: this runs in the page as written.)
-  const links: [Element, string][] = []
-  holder.querySelectorAll('.detail-home-bar__button, .empty-state__action').forEach((element) => {
-    if ((element.textContent || '').trim() === '返回首页') links.push([element, `${base}/`])
-  })
-  holder.querySelectorAll('.search-bar').forEach((element) => links.push([element, `${base}/search/`]))
-  holder.querySelectorAll('.home__mine').forEach((element) => links.push([element, `${base}/mine/`]))
-  for (const [element, href] of links) {
-    const anchor = document.createElement('a')
-    anchor.setAttribute('href', href)
-    anchor.setAttribute('style', 'display:contents;color:inherit;text-decoration:none')
-    while (element.firstChild) anchor.appendChild(element.firstChild)
-    element.appendChild(anchor)
-  }
-  holder.querySelectorAll('[style=""]').forEach((element) => element.removeAttribute('style'))
-  return { before, after, body: holder.innerHTML }
-}
-
-async function waitForPage(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const root = document.querySelector('#app .taro_page .hn-page')
-    return !!root && root.children.length > 0
-  })
-  // Low-priority updates (the rest of the home list, the home bar of a first page) settle first.
-  await page.waitForLoadState('networkidle')
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 150)))
-}
 
 const OVERLAY_CSS = `#hn-prerendered{position:fixed;left:0;top:0;right:0;bottom:0;z-index:2000;overflow:hidden;background:#f2f5f5}#hn-prerendered a[data-article-id]{display:block;color:inherit;text-decoration:none}`
 
@@ -267,7 +209,7 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
 
-function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]; after: string[]; body: string }, boot: string, pageBoot: string): string {
+function composeHtml(shell: string, page: SitePage, snapshot: PageSnapshot, boot: string, pageBoot: string): string {
   const sources = [...shell.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((m) => m[1])
   if (sources.length === 0) throw new Error('prerender: the shell loads no deferred scripts; has Taro\'s index.html changed?')
   let html = shell.replace(/<script defer="defer" src="[^"]+"><\/script>/g, '')
@@ -286,49 +228,6 @@ function composeHtml(shell: string, page: SitePage, snapshot: { before: string[]
   const start = `<script>${pageBoot.replace(BOOT_OPTIONS, () => JSON.stringify(options))}</script>`
   html = html.replace('<div id="app"></div>', `<div id="app"></div><div id="hn-prerendered">${snapshot.body}</div>${record}${start}`)
   return html
-}
-
-async function drawCards(browser: Browser): Promise<number> {
-  const bundle = buildSync({
-    stdin: {
-      contents: `
-        import { layoutShareCard } from './src/features/share/cardLayout'
-        import { renderDrawOps, contextMeasurer } from './src/platform/renderDrawOps'
-        window.drawCard = (content, pixelRatio) => {
-          const canvas = document.createElement('canvas')
-          const ctx = canvas.getContext('2d')
-          const layout = layoutShareCard(content, contextMeasurer(ctx))
-          canvas.width = Math.round(layout.width * pixelRatio)
-          canvas.height = Math.round(layout.height * pixelRatio)
-          renderDrawOps(ctx, layout, pixelRatio)
-          // Base64 rather than a JSON array of numbers: 2 MB of pixels cross in a blink.
-          const bytes = ctx.getImageData(0, 0, canvas.width, canvas.height).data
-          let binary = ''
-          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000))
-          return { width: canvas.width, height: canvas.height, rgba: btoa(binary) }
-        }`,
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome100',
-  }).outputFiles[0].text
-  const page = await browser.newPage()
-  await page.setContent('<!doctype html><meta charset="utf-8"><body></body>')
-  await page.addScriptTag({ content: bundle })
-  fs.mkdirSync(path.join(dist, 'share'), { recursive: true })
-  let bytes = 0
-  for (const article of articles) {
-    const content = shareCardContent(article, disclaimers)
-    const drawn = await page.evaluate(([c, r]) => (window as unknown as { drawCard(c: unknown, r: number): { width: number; height: number; rgba: string } }).drawCard(c, r as number), [content, CARD_PIXEL_RATIO] as const)
-    const png = encodePalettePng({ width: drawn.width, height: drawn.height, rgba: Buffer.from(drawn.rgba, 'base64') })
-    bytes += png.length
-    fs.writeFileSync(path.join(dist, shareCardPath(article.id)), png)
-  }
-  await page.close()
-  return bytes
 }
 
 function writeSitemap(pages: SitePage[]): void {
@@ -362,42 +261,42 @@ async function main(): Promise<void> {
   }
   const server = await startServer({ root: dist, basePath, htmlFile: 'app.html' })
   const browser = await launchChromium()
-  const outputs: { page: SitePage; html: string }[] = []
+  // Everything is staged beside the site and moved in only after every page and card
+  // succeeded: a failure leaves no half-prerendered site.
+  const staged = new StagedFiles(dist)
+  let htmlBytes = 0
   let cardBytes = 0
   try {
-    const context = await browser.newContext(PHONE)
-    const page = await context.newPage()
-    await page.addInitScript((base) => ((window as unknown as { __hnBase: string }).__hnBase = base), basePath)
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    for (const sitePage of pages) {
-      // The bare shell for every page, so no earlier snapshot leaks into the next.
-      await page.goto(`${server.url}${sitePage.path}`)
-      await waitForPage(page)
-      if (errors.length) throw new Error(`prerender: ${sitePage.path || '/'} threw in the browser: ${errors.join('; ')}`)
-      const snapshot = await page.evaluate(snapshotInPage)
-      outputs.push({ page: sitePage, html: composeHtml(shell, sitePage, snapshot, boot, pageBoot) })
-    }
+    const byId = new Map(articles.map((a) => [a.id, a]))
+    const targets = pages.map((p) => {
+      if (p.type !== 'article') return { path: p.path }
+      const article = byId.get(p.path.split('/')[1]) as Article
+      return { path: p.path, article: { title: article.title, relatedCount: article.related.filter((id) => byId.has(id)).length } }
+    })
+    const snapshotOptions = { serverUrl: server.url, basePath, contextOptions: PHONE, tabs: PRERENDER_TABS }
+    await snapshotPages(browser, snapshotOptions, targets, (i, snapshot) => {
+      const html = composeHtml(shell, pages[i], snapshot, boot, pageBoot)
+      htmlBytes += Buffer.byteLength(html)
+      staged.write(pages[i].file, html)
+    })
     timing('pages')
-    cardBytes = await drawCards(browser)
+    cardBytes = await drawShareCards(browser, articles, disclaimers, (file, png) => staged.write(file, png), PRERENDER_TABS)
     timing('cards')
+    staged.commit()
+  } catch (error) {
+    staged.discard()
+    throw error
   } finally {
     await browser.close()
     await server.close()
   }
-  // Written only after every page rendered: a failure leaves no half-prerendered site.
-  for (const { page, html } of outputs) {
-    const file = path.join(dist, page.file)
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, html)
-  }
   writeSitemap(pages)
   const sw = await generateServiceWorker(dist, basePath)
   timing('service worker')
-  const compressed = precompressDir(dist)
-  const htmlBytes = outputs.reduce((sum, o) => sum + Buffer.byteLength(o.html), 0)
+  const compressed = await precompressDir(dist)
+  timing('precompress')
   console.log(
-    `prerendered ${outputs.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
+    `prerendered ${pages.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
       `sitemap ${pages.filter((p) => p.canonical && !p.noindex).length} URLs, service worker precaches ${sw.count} files (${Math.round(sw.size / 1024)} KB), ` +
       `${compressed.files} files precompressed (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )

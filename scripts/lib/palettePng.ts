@@ -1,51 +1,43 @@
 // Opaque canvas pixels → small indexed PNG, for the share cards drawn at build time
 // (scripts/draw-default-share-card.ts, scripts/prerender.ts).
+import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+import { quantizePalette, type IndexedPixels, type Pixels } from './paletteQuantize'
 
-export interface Pixels {
-  width: number
-  height: number
-  rgba: ArrayLike<number>
+export type { Pixels } from './paletteQuantize'
+
+/**
+ * Encodes an opaque image as an indexed (palette) PNG: a fraction of the browser's RGBA PNG
+ * (quantizePalette says why nothing visible is lost).
+ */
+export function encodePalettePng(pixels: Pixels): Buffer {
+  return encodeIndexedPng(quantizePalette(pixels))
+}
+
+/** The PNG file of already indexed pixels, compressed at zlib's highest level. */
+export function encodeIndexedPng(pixels: IndexedPixels): Buffer {
+  const { raw, file } = pngParts(pixels)
+  return file(zlib.deflateSync(raw, { level: 9 }))
 }
 
 /**
- * Encodes an opaque image as an indexed (palette) PNG. The card is flat colours plus
- * anti-aliased text, so a palette of at most 256 colours loses nothing visible and is a fraction
- * of the browser's RGBA PNG. Channels are rounded more coarsely until the colours fit.
+ * The same file, compressed off the main thread (zlib's thread pool) at `level`. The prerender's
+ * 10,000 cards use level 6: measured on the real cards, level 9 takes 150-700 ms a card for
+ * 27.3 KB, level 8 60 ms for 27.6 KB, level 6 10 ms for 29.3 KB (+7 %). The pixels are the same.
  */
-export function encodePalettePng({ width, height, rgba }: Pixels): Buffer {
-  let step = 1
-  let palette: number[] = []
-  const indices = new Uint8Array(width * height)
-  // colour → palette index + 1 (0 = not seen); a flat table is ~20× faster than a Map here.
-  const seen = new Uint16Array(1 << 24)
-  for (;;) {
-    const q = new Uint8Array(256)
-    for (let v = 0; v < 256; v++) q[v] = Math.min(255, Math.round(v / step) * step)
-    palette = []
-    let overflow = false
-    for (let p = 0; p < width * height; p++) {
-      const colour = (q[rgba[p * 4]] << 16) | (q[rgba[p * 4 + 1]] << 8) | q[rgba[p * 4 + 2]]
-      let i = seen[colour]
-      if (i === 0) {
-        if (palette.length === 256) {
-          overflow = true
-          break
-        }
-        palette.push(colour)
-        i = palette.length
-        seen[colour] = i
-      }
-      indices[p] = i - 1
-    }
-    for (const colour of palette) seen[colour] = 0
-    if (!overflow) break
-    step *= 2
-  }
+export async function encodeIndexedPngAsync(pixels: IndexedPixels, level: number): Promise<Buffer> {
+  const { raw, file } = pngParts(pixels)
+  return file(await deflate(raw, { level }))
+}
+
+const deflate = promisify(zlib.deflate)
+
+/** The filtered scanlines to compress, and the file around their compressed form. */
+function pngParts({ width, height, palette, indices }: IndexedPixels): { raw: Buffer; file: (idat: Buffer) => Buffer } {
   const raw = Buffer.alloc((width + 1) * height)
   for (let y = 0; y < height; y++) {
     raw[y * (width + 1)] = 0
-    Buffer.from(indices.buffer, y * width, width).copy(raw, y * (width + 1) + 1)
+    Buffer.from(indices.buffer, indices.byteOffset + y * width, width).copy(raw, y * (width + 1) + 1)
   }
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4)
@@ -66,12 +58,14 @@ export function encodePalettePng({ width, height, rgba }: Pixels): Buffer {
     plte[i * 3 + 1] = (c >> 8) & 255
     plte[i * 3 + 2] = c & 255
   })
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('PLTE', plte),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
+  const file = (idat: Buffer) =>
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('PLTE', plte),
+      chunk('IDAT', idat),
+      chunk('IEND', Buffer.alloc(0)),
+    ])
+  return { raw, file }
 }
 
