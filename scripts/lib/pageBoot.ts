@@ -8,7 +8,8 @@
 //   2. The app starts on intent, not at load (the "hydrate on interaction" pattern): the first
 //      pointerdown / touchstart / keydown / focusin / scroll / wheel that the HTML alone cannot
 //      answer loads the app's scripts. Links are plain navigation and start nothing. After `load`
-//      the scripts are prefetched at low priority, so the intent costs parse and run only. The
+//      the service worker precaches them (or, where none runs, a low-priority prefetch fetches
+//      them), so the intent costs parse and run only. The
 //      search page (typing needs the app) starts at once, after the first paint.
 //   3. The hand-over: the prerendered copy stays on top until the app's page has rendered and
 //      stopped changing, then goes in one frame, with its scroll position. The tap (or Enter /
@@ -250,16 +251,19 @@ export function bootPage(options: BootOptions): void {
   window.addEventListener(
     'load',
     () => {
-      // Low priority: in the cache when the reader's intent comes, never ahead of the page.
-      if (!started) {
+      // The worker's install precaches the app's scripts (scripts/lib/serviceWorker.ts), so they
+      // are at hand when the reader's intent comes. Where no worker runs (WeChat's browser, old
+      // or insecure ones), a low-priority prefetch does that instead; never both, which would
+      // fetch 130 KB twice on a slow line and share it with the first screen's bytes.
+      registerServiceWorker(() => {
+        if (started) return
         for (const src of options.sources) {
           const link = document.createElement('link')
           link.rel = 'prefetch'
           link.href = src
           document.head.appendChild(link)
         }
-      }
-      registerServiceWorker()
+      })
     },
     { once: true },
   )

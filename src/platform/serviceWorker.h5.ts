@@ -4,16 +4,20 @@
 // WeChat reader always has the mini-program; there the site simply stays online-only.
 declare const H5_BASE_URL: string | undefined
 
-export function registerServiceWorker(): void {
-  if (typeof window === 'undefined' || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return
-  if (/MicroMessenger/i.test(navigator.userAgent)) return
+/**
+ * Registers the worker once the page has loaded. `withoutWorker` runs when none will run here
+ * (no support, WeChat's browser, an insecure page, a refused registration): where one runs, its
+ * install precaches the app's scripts, so nobody needs to fetch them ahead a second time.
+ */
+export function registerServiceWorker(withoutWorker: () => void = () => {}): void {
+  if (typeof window === 'undefined' || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return withoutWorker()
+  if (/MicroMessenger/i.test(navigator.userAgent)) return withoutWorker()
   // Secure contexts only (https, or 127.0.0.1 / localhost for `npm start`).
-  if (!window.isSecureContext) return
+  if (!window.isSecureContext) return withoutWorker()
   const base = typeof H5_BASE_URL === 'string' ? new URL(H5_BASE_URL).pathname.replace(/\/+$/, '') : ''
   const register = () => {
-    navigator.serviceWorker.register(`${base}/sw.js`, { scope: `${base}/` }).catch(() => {
-      // No worker (private mode, storage full): the site still works online.
-    })
+    // No worker (private mode, storage full, blocked): the site still works online.
+    navigator.serviceWorker.register(`${base}/sw.js`, { scope: `${base}/` }).catch(withoutWorker)
   }
   // After the page has loaded, so precaching never competes with the first screen.
   if (document.readyState === 'complete') register()

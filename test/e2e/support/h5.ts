@@ -67,8 +67,11 @@ export interface Problems {
 }
 
 /** Opens a phone-sized page that records problems and blocks every request leaving 127.0.0.1. */
-export async function openPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: Problems }> {
-  const context = await browser.newContext(PHONE)
+export async function openPhonePage(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page; problems: Problems }> {
+  const context = await browser.newContext({ ...PHONE, ...options })
   const problems: Problems = { pageErrors: [], consoleErrors: [], foreignRequests: [] }
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url())
