@@ -8,18 +8,8 @@ import { applyTextStep, elementAt, pathTo, savedTextStep, shownTextStep } from '
 import { textScaleStyle } from '../../src/core/textScale'
 import { STORE_KEY, useAppStore } from '../../src/stores/appStore'
 
-jest.mock('@tarojs/taro', () => {
-  const memory = new Map<string, unknown>()
-  return {
-    __esModule: true,
-    memory,
-    default: {
-      getStorageSync: (key: string) => (memory.has(key) ? memory.get(key) : ''),
-      setStorageSync: (key: string, value: unknown) => void memory.set(key, value),
-      removeStorageSync: (key: string) => void memory.delete(key),
-    },
-  }
-})
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+jest.mock('@tarojs/taro', () => require('./support/taroMemoryStorage').taroMemoryStorage())
 const storage = (jest.requireMock('@tarojs/taro') as { memory: Map<string, unknown> }).memory
 /** What Taro's H5 setStorageSync puts into localStorage for a value. */
 const taroH5Text = (value: unknown) => JSON.stringify({ data: value })

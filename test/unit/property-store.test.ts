@@ -11,18 +11,8 @@ import { FAVORITES_LIMIT, HISTORY_LIMIT, type ReadingEntry } from '../../src/cor
 import { TEXT_STEPS } from '../../src/core/textScale'
 
 // The real store over an in-memory stand-in for Taro's storage (the app persists through it).
-jest.mock('@tarojs/taro', () => {
-  const memory = new Map<string, unknown>()
-  return {
-    __esModule: true,
-    memory,
-    default: {
-      getStorageSync: (key: string) => (memory.has(key) ? memory.get(key) : ''),
-      setStorageSync: (key: string, value: unknown) => void memory.set(key, value),
-      removeStorageSync: (key: string) => void memory.delete(key),
-    },
-  }
-})
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+jest.mock('@tarojs/taro', () => require('./support/taroMemoryStorage').taroMemoryStorage())
 const storage = (jest.requireMock('@tarojs/taro') as { memory: Map<string, unknown> }).memory
 
 // Discarding a bad save is reported on console.warn (core/report.ts); hundreds of them would
