@@ -249,14 +249,15 @@ async function measureTyping(page: Page, queries: string[]): Promise<{ latencies
         await page.waitForTimeout(CHARACTER_GAP_MS)
       }
     }
-    await page.waitForFunction(
-      (q: string) => (window as unknown as BenchWindow).__typing!.shown.some((s) => s.query === q),
-      query.trim(),
-      { timeout: TIMEOUT_MS, polling: 100 },
+    await step(`results for query ${queries.indexOf(query) + 1} (${query.length} characters)`, () =>
+      page.waitForFunction((q: string) => (window as unknown as BenchWindow).__typing!.shown.some((s) => s.query === q), query.trim(), {
+        timeout: TIMEOUT_MS,
+        polling: 100,
+      }),
     )
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.press('Backspace')
-    await page.waitForSelector('.search__start', { timeout: TIMEOUT_MS })
+    await step('the search start screen after clearing the box', () => page.waitForSelector('.search__start', { timeout: TIMEOUT_MS }))
     await page.waitForTimeout(600)
   }
   await cdp.detach()
@@ -279,11 +280,20 @@ interface BrowserFigures {
   typingToResultsMs: { p50: number; p95: number; max: number; queries: number; keystrokes: number; slowest: string[] }
 }
 
+/** Runs one wait of the browser phase; a failure names the step, so a timeout says which wait it was. */
+async function step<T>(name: string, wait: () => Promise<T>): Promise<T> {
+  try {
+    return await wait()
+  } catch (error) {
+    throw new Error(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  }
+}
+
 /** Does what a reader's first key press does (Shift: nothing activates) and waits for the app's takeover. */
 async function startAppOn(page: Page): Promise<void> {
   if (!(await page.evaluate(() => !!document.getElementById('hn-prerendered')))) return
   await page.keyboard.press('Shift')
-  await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: TIMEOUT_MS })
+  await step('the app taking over the prerendered page', () => page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: TIMEOUT_MS }))
 }
 
 export async function measureBrowser(h5Dir: string, queries: string[]): Promise<BrowserFigures> {
@@ -326,7 +336,9 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
       const { context, page } = await newPage()
       await page.addInitScript(watchFirstCard)
       await page.goto(server.url, { waitUntil: 'commit', timeout: TIMEOUT_MS })
-      await page.waitForFunction(() => ((window as unknown as BenchWindow).__firstCardAt ?? 0) > 0, null, { timeout: TIMEOUT_MS, polling: 50 })
+      await step(`first list, run ${i}`, () =>
+        page.waitForFunction(() => ((window as unknown as BenchWindow).__firstCardAt ?? 0) > 0, null, { timeout: TIMEOUT_MS, polling: 50 }),
+      )
       const ms = await page.evaluate(() => (window as unknown as BenchWindow).__firstCardAt ?? 0)
       if (i > 0) firstList.push(Math.round(ms))
       await context.close()
@@ -336,7 +348,7 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
     // far apart in the list sit in different shards, so each tap fetches one.
     const { context, page } = await newPage()
     await page.goto(server.url, { timeout: TIMEOUT_MS })
-    await page.waitForSelector('.article-card', { timeout: TIMEOUT_MS })
+    await step('home\'s cards', () => page.waitForSelector('.article-card', { timeout: TIMEOUT_MS }))
     // A prerendered home starts the app on the reader's first intent (scripts/lib/pageBoot.ts);
     // until then a card is a plain link to the article's own page. Timed here: taps in the app.
     await startAppOn(page)
@@ -351,7 +363,7 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
       const card = cards.nth(i * 7)
       await card.scrollIntoViewIfNeeded()
       const title = (await card.locator('.article-card__title').textContent())!.trim()
-      const ms = await page.evaluate(
+      const ms = await step(`opening card ${i * 7}`, () => page.evaluate(
         async ([index, wanted, timeout]: readonly [number, string, number]) => {
           const cards = document.querySelectorAll('.article-card')
           const started = performance.now()
@@ -360,10 +372,10 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
           return (await shown) - started
         },
         [i * 7, title, TIMEOUT_MS] as const,
-      )
+      ))
       openArticle.push(Math.round(ms))
       await page.goBack()
-      await page.waitForSelector('.home .article-card', { timeout: TIMEOUT_MS })
+      await step('home\'s cards after going back', () => page.waitForSelector('.home .article-card', { timeout: TIMEOUT_MS }))
       await startAppOn(page)
     }
 
@@ -371,7 +383,10 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
     // shows), then each query typed keystroke by keystroke (measureTyping).
     const searchOpened = Date.now()
     await page.goto(`${server.url}search/`, { timeout: TIMEOUT_MS })
-    await page.getByText('大家都在搜').first().waitFor({ timeout: TIMEOUT_MS })
+    // The prerendered search page already shows 大家都在搜; the app's own shows it once its
+    // engine is built, so wait for the takeover first.
+    await startAppOn(page)
+    await step('the search page ready (大家都在搜)', () => page.getByText('大家都在搜').first().waitFor({ timeout: TIMEOUT_MS }))
     const searchReadyMs = Date.now() - searchOpened
     await page.waitForTimeout(1000)
     const typing = await measureTyping(page, queries)
