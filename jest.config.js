@@ -24,12 +24,14 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/h5DataFiles.ts'],
     },
     {
       ...base,
       displayName: 'component',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/component/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/support/h5DataFiles.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/component/setup.ts'],
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/test/stubs/taro-components.tsx',

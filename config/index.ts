@@ -2,6 +2,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { WeappDataPackagesPlugin } from './dataPackages'
+import { H5DataFilesPlugin, h5DataVersion } from './h5DataFiles'
 
 // fuse.js and zustand ship ES2020+ syntax; the weapp target must be ES5, and Taro does not
 // transpile node_modules unless told to.
@@ -16,6 +17,9 @@ const h5BaseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
 const h5BasePath = new URL(h5BaseUrl).pathname.replace(/\/+$/, '')
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // H5 fetches the data shards from data/<version>/ (config/h5DataFiles.ts); weapp never reads it.
+  const dataVersion = process.env.TARO_ENV === 'h5' ? h5DataVersion() : ''
+  const h5DataUrl = `${h5BasePath}/data/${dataVersion}/`
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'health-news',
     date: '2026-11-23',
@@ -30,6 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // WeChat JS-SDK signature endpoint for H5 inside WeChat; empty = JS-SDK off
       // (src/features/share/wechatJssdk.ts explains what the endpoint must answer).
       WECHAT_JSSDK_SIGNATURE_URL: JSON.stringify(process.env.WECHAT_JSSDK_SIGNATURE_URL || ''),
+      // Where the H5 build's data shards are (src/data/loader.h5.ts).
+      H5_DATA_URL: JSON.stringify(h5DataUrl),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -86,6 +92,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .rule('h5-pages-in-initial-chunk')
           .test(/[\\/]src[\\/]app\.config\.[jt]s$/)
           .parser({ dynamicImportMode: 'eager' })
+        chain.plugin('h5-data-files').use(H5DataFilesPlugin, [dataVersion])
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -14,7 +14,8 @@ import {
   listShardName,
   toListEntry,
   type Catalog,
-  type CatalogProvince,
+  packProvince,
+  type PackagedProvince,
 } from '../src/core/catalog'
 import budgets from '../config/budgets.json'
 import { weappModuleSource, type PackagesFile } from '../config/dataPackages'
@@ -37,12 +38,12 @@ export function serializeJson(value: unknown): string {
   return `${JSON.stringify(value)}\n`
 }
 
-function catalogProvinces(dataset: ArticleDataset): CatalogProvince[] {
+function catalogProvinces(dataset: ArticleDataset): PackagedProvince[] {
   return dataset.provinces.map((entry) => {
     const inProvince = dataset.articles.filter((a) => a.region?.province === entry.province)
     const cityCounts: Record<string, number> = {}
     for (const city of entry.cities) cityCounts[city] = inProvince.filter((a) => a.region?.city === city).length
-    return { province: entry.province, cities: entry.cities, count: inProvince.length, cityCounts }
+    return packProvince({ province: entry.province, cities: entry.cities, count: inProvince.length, cityCounts })
   })
 }
 
@@ -58,10 +59,9 @@ export function buildLayoutFiles(dataset: ArticleDataset): Map<string, string> {
   const files = new Map<string, string>()
   // articles.json is already newest first; the list keeps that order.
   const entries = dataset.articles.map(toListEntry)
-  const listShards: string[] = []
-  for (let start = LIST_HEAD_SIZE, n = 0; start < entries.length; start += LIST_SHARD_ENTRIES, n++) {
-    const name = listShardName(n)
-    listShards.push(name)
+  let listShardCount = 0
+  for (let start = LIST_HEAD_SIZE; start < entries.length; start += LIST_SHARD_ENTRIES) {
+    const name = listShardName(listShardCount++)
     files.set(`shards/${name}.json`, serializeJson(entries.slice(start, start + LIST_SHARD_ENTRIES)))
   }
   const shardCount = articleShardCount(dataset.articles)
@@ -75,7 +75,7 @@ export function buildLayoutFiles(dataset: ArticleDataset): Map<string, string> {
     disclaimers: dataset.disclaimers,
     provinces: catalogProvinces(dataset),
     head: entries.slice(0, LIST_HEAD_SIZE),
-    listShards,
+    listShardCount,
     articleShardCount: shardCount,
   }
   files.set('catalog.json', serializeJson(catalog))

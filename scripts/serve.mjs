@@ -68,8 +68,11 @@ function resolveUnderRoot(root, urlPath) {
   return file === root || file.startsWith(root + path.sep) ? file : null
 }
 
-/** Files whose name carries a content hash (app.1a2b3c4d.js): they never change, cache for good. */
-const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/i
+/**
+ * Files whose name carries a content hash (app.1a2b3c4d.js), or that sit in a folder named by
+ * one (data/3f2a9c1b7d4e/list-000.json, config/h5DataFiles.ts): they never change, cache for good.
+ */
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$|[\\/]data[\\/][0-9a-f]{12}[\\/][^\\/]+\.json$/i
 
 /**
  * The encoding to send, from Accept-Encoding and the precompressed copies the build wrote

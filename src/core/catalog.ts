@@ -14,8 +14,12 @@ export type ListEntry = Pick<Article, 'id' | 'title' | 'summary' | 'date' | 'reg
  * a separate search copy would add about 4.8 MB at 10,000 articles, this adds about 1.5 MB.
  */
 export const LIST_SUMMARY_LENGTH = 120
-/** Newest entries packaged with the home page itself: the first screens need no fetch. */
-export const LIST_HEAD_SIZE = 50
+/**
+ * Newest entries packaged with the home page itself: its first page of cards (LIST_PAGE_SIZE
+ * in core/filters.ts) needs no fetch; home asks for the rest of the list as it opens. No more:
+ * every entry here is about 150 bytes gzip of the H5 initial script, which has a fixed budget.
+ */
+export const LIST_HEAD_SIZE = 20
 /** List entries per list shard, after the head. */
 export const LIST_SHARD_ENTRIES = 1500
 /** Target bytes of one article shard: one opened article costs about this much to fetch. */
@@ -27,11 +31,15 @@ export interface Catalog {
   articleCount: number
   disclaimers: Disclaimers
   /** Provinces and cities present, in gazetteer order, with how many articles each has. */
-  provinces: CatalogProvince[]
+  provinces: PackagedProvince[]
   /** The newest LIST_HEAD_SIZE list entries. */
   head: ListEntry[]
-  /** Names of the list shards holding the entries after the head, in list order. */
-  listShards: string[]
+  /**
+   * How many list shards hold the entries after the head: listShardName(0…count−1), in list
+   * order. A count, not names: the catalog ships in the H5 initial script, which must not grow
+   * with the library (scripts/check-size.mjs fails when it names a shard).
+   */
+  listShardCount: number
   /** How many article shards there are; an article's shard is `articleShardOf(id, count)`. */
   articleShardCount: number
 }
@@ -42,6 +50,21 @@ export interface CatalogProvince extends ProvinceEntry {
   count: number
   /** Articles per city, keyed by city name. */
   cityCounts: Record<string, number>
+}
+
+/**
+ * A province as catalog.json packages it: the cities only as `cityCounts`' keys, in gazetteer
+ * order (JSON keeps the order of keys that are not numbers, and no city name is). Listing them
+ * twice would cost about 1 KB gzip of the H5 initial script with every city of the country.
+ */
+export type PackagedProvince = Omit<CatalogProvince, 'cities'>
+
+export function packProvince({ province, count, cityCounts }: CatalogProvince): PackagedProvince {
+  return { province, count, cityCounts }
+}
+
+export function unpackProvince(entry: PackagedProvince): CatalogProvince {
+  return { province: entry.province, cities: Object.keys(entry.cityCounts), count: entry.count, cityCounts: entry.cityCounts }
 }
 
 /** Name of the article shard file (without extension) for shard number `n`. */

@@ -1,10 +1,10 @@
 // What the app knows about the articles. Packaged with the first screen: catalog.json (counts,
 // regions, disclaimers, the newest list entries). Fetched when needed, once each: the rest of
 // the list index and the article shards, through the platform's data loader (subpackages on
-// weapp, lazy chunks on H5). Every async call rejects when its file cannot load, so a page can
+// weapp, JSON files of the build on H5). Every async call rejects when its file cannot load, so a page can
 // say 加载失败 and offer 重试; the next call tries again.
 import type { Article, Disclaimers } from '../core/article'
-import { articleShardName, articleShardOf, newestFirstOrder, type Catalog, type CatalogProvince, type ListEntry } from '../core/catalog'
+import { articleShardName, articleShardOf, listShardName, newestFirstOrder, unpackProvince, type Catalog, type CatalogProvince, type ListEntry } from '../core/catalog'
 import { articleRecordOf } from '../core/articleRecord'
 import { isArticleId } from '../core/ids'
 import { reportRecovered } from '../core/report'
@@ -17,7 +17,7 @@ const catalog = catalogJson as unknown as Catalog
 export type { ListEntry } from '../core/catalog'
 
 export const disclaimers: Disclaimers = catalog.disclaimers
-export const provinces: CatalogProvince[] = catalog.provinces
+export const provinces: CatalogProvince[] = catalog.provinces.map(unpackProvince)
 export const articleCount: number = catalog.articleCount
 /** The newest list entries, there without any fetch. */
 export const firstArticles: ListEntry[] = catalog.head
@@ -38,14 +38,15 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 let fullList: ListEntry[] | undefined
 const loadListOnce = once(async () => {
-  const parts = await Promise.all(catalog.listShards.map((name) => loadDataFile(name) as Promise<ListEntry[]>))
+  const names = Array.from({ length: catalog.listShardCount }, (_, n) => listShardName(n))
+  const parts = await Promise.all(names.map((name) => loadDataFile(name) as Promise<ListEntry[]>))
   fullList = catalog.head.concat(...parts)
   return fullList
 })
 
 /** Every list entry, newest first. Resolves at once when the catalog holds them all. */
 export function loadArticleList(): Promise<ListEntry[]> {
-  if (catalog.listShards.length === 0) return Promise.resolve(catalog.head)
+  if (catalog.listShardCount === 0) return Promise.resolve(catalog.head)
   return loadListOnce()
 }
 

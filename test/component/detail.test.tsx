@@ -6,7 +6,7 @@ import { loadAllArticles } from '../../src/data/index'
 import * as shareFlow from '../../src/features/share/shareFlow'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
-import { followNavigation, listedTitles, resetStore } from './support'
+import { followNavigation, listIndexLoaded, listedTitles, resetStore } from './support'
 
 jest.mock('../../src/features/share/shareFlow', () => ({
   ...jest.requireActual('../../src/features/share/shareFlow'),
@@ -63,8 +63,9 @@ describe('detail page', () => {
     expect(screen.getByText(disclaimers.sourceNotice)).toBeVisible()
   })
 
-  it('lists 相关推荐 from the data and opens one on tap', () => {
+  it('lists 相关推荐 from the data and opens one on tap', async () => {
     const page = openDetail(structured.id)
+    await listIndexLoaded()
     const section = screen.getByText('相关推荐').parentElement as HTMLElement
     const related = structured.related.map((id) => getArticle(id)!)
     expect(listedTitles(section)).toEqual(related.map((a) => a.title))
@@ -74,8 +75,9 @@ describe('detail page', () => {
     expect(document.querySelector('.detail-article__title')).toHaveTextContent(related[0].title)
   })
 
-  it('replaces itself instead of overflowing the page stack after many related hops', () => {
+  it('replaces itself instead of overflowing the page stack after many related hops', async () => {
     openDetail(structured.id, Array.from({ length: 9 }, () => 'pages/detail/index'))
+    await listIndexLoaded()
     const related = getArticle(structured.related[0])!
     fireEvent.click(within(screen.getByText('相关推荐').parentElement as HTMLElement).getByText(related.title))
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/article/${related.id}/` })
@@ -91,7 +93,7 @@ describe('detail page', () => {
     expect(Taro.navigateBack).toHaveBeenCalledWith({ delta: 1 })
   })
 
-  it('a topic chip opens home filtered by that topic when the article was opened from a link', () => {
+  it('a topic chip opens home filtered by that topic when the article was opened from a link', async () => {
     const page = openDetail(excerptOnly.id, ['pages/detail/index'])
     const topic = excerptOnly.topics[0]
     fireEvent.click(chips().getByText(topic))
@@ -99,6 +101,7 @@ describe('detail page', () => {
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `/?topic=${encodeURIComponent(topic)}` })
     // Home opens on that topic: only its articles are listed.
     followNavigation(page)
+    await listIndexLoaded()
     const listed = listedTitles(document)
     expect(listed.length).toBe(articles.filter((a) => a.topics.includes(topic)).length)
     expect(listed).toContain(excerptOnly.title)

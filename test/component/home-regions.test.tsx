@@ -6,7 +6,7 @@ import HomePage from '../../src/pages/index/index'
 import { articles, provinces } from '../../src/data/dataset'
 import { STORE_KEY, useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
-import { listedTitles, resetStore } from './support'
+import { listIndexLoaded, listedTitles, resetStore } from './support'
 
 beforeEach(resetStore)
 
@@ -71,17 +71,19 @@ describe('更多地区', () => {
     expect(useAppStore.getState().filters.province).toBeNull()
   })
 
-  it('counts only the chosen topic, and says so', () => {
+  it('counts only the chosen topic, and says so', async () => {
     useAppStore.getState().chooseTopic('医保')
     render(<HomePage />)
+    await listIndexLoaded()
     openPicker()
     expect(picker().getByText('数字是各地「医保」类文章的篇数')).toBeInTheDocument()
     const total = articles.filter((a) => a.topics.includes('医保')).length
     expect(picker().getByRole('button', { name: `全部地区，${total} 篇` })).toBeInTheDocument()
   })
 
-  it('works from the keyboard: focus moves in and back, Enter chooses, Escape closes', () => {
+  it('works from the keyboard: focus moves in and back, Enter chooses, Escape closes', async () => {
     render(<HomePage />)
+    await listIndexLoaded()
     const more = screen.getByRole('button', { name: /^更多地区/ })
     fireEvent.keyDown(more, { key: 'Enter' })
     expect(document.activeElement).toBe(picker().getByText('选择地区'))

@@ -8,7 +8,7 @@ import { takeChars } from '../../src/core/text'
 import { articles, provinces } from '../../src/data/dataset'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
-import { followNavigation, listedTitles, resetStore } from './support'
+import { followNavigation, listIndexLoaded, listedTitles, resetStore } from './support'
 
 beforeEach(resetStore)
 
@@ -31,9 +31,10 @@ describe('home page', () => {
     expect(screen.queryAllByText('仅摘要')).toHaveLength(firstPage.filter((a) => !a.fullText).length)
   })
 
-  it('loads the next page near the bottom until 没有更多了', () => {
+  it('loads the next page near the bottom until 没有更多了', async () => {
     render(<HomePage />)
     expect(screen.getByText('加载中…')).toBeInTheDocument()
+    await listIndexLoaded()
     for (let shown = LIST_PAGE_SIZE; shown < articles.length; shown += LIST_PAGE_SIZE) {
       expect(listedTitles(document)).toHaveLength(shown)
       act(() => taroTest.reachBottom())
@@ -45,8 +46,9 @@ describe('home page', () => {
     expect(listedTitles(document)).toHaveLength(articles.length)
   })
 
-  it('loads more from the keyboard too, and a new filter starts again at one page', () => {
+  it('loads more from the keyboard too, and a new filter starts again at one page', async () => {
     render(<HomePage />)
+    await listIndexLoaded()
     fireEvent.keyDown(screen.getByRole('button', { name: /^加载更多/ }), { key: 'Enter' })
     expect(listedTitles(document)).toHaveLength(Math.min(articles.length, 2 * LIST_PAGE_SIZE))
     fireEvent.click(tabs('topic').getByText('医保'))

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import MinePage from '../../src/pages/mine/index'
 import { articles, disclaimers } from '../../src/data/dataset'
 import { useAppStore } from '../../src/stores/appStore'
-import { resetStore } from './support'
+import { listIndexLoaded, resetStore } from './support'
 
 beforeEach(resetStore)
 
@@ -25,9 +25,10 @@ describe('我的 page', () => {
     expect(useAppStore.getState().favorites.map((e) => e.id)).toEqual([first.id])
   })
 
-  it('shows an article that left the data as 已下线, removable, without crashing', () => {
+  it('shows an article that left the data as 已下线, removable, without crashing', async () => {
     act(() => useAppStore.setState({ favorites: [{ id: 'gone000001', title: '一篇已经下线的文章', date: '2025-01-02', at: 1 }] }))
     render(<MinePage />)
+    await listIndexLoaded()
     expect(list('favorites').getByText('已下线')).toBeInTheDocument()
     expect(list('favorites').getByText('一篇已经下线的文章')).toBeInTheDocument()
     fireEvent.click(list('favorites').getByRole('button', { name: '删除「一篇已经下线的文章」' }))

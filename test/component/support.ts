@@ -1,14 +1,25 @@
 // Shared by the page tests: a fresh store per test, small queries for what a reader sees, and
 // following a navigation to the page it opens.
-import { render, type RenderResult } from '@testing-library/react'
+import { act, render, type RenderResult } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { createElement, type ComponentType } from 'react'
 import DetailPage from '../../src/pages/detail/index'
 import HomePage from '../../src/pages/index/index'
 import SearchPage from '../../src/pages/search/index'
+import { loadArticleList } from '../../src/data/index'
 import { useAppStore } from '../../src/stores/appStore'
 import { taroTest } from '../stubs/taro'
 import { routeOfPublicPath } from '../../src/core/routes'
+
+/**
+ * Waits until the rest of the list index (after the catalog's first page) has arrived and the
+ * page has drawn it: what a reader who scrolls, filters or looks at 我的 sees a moment later.
+ */
+export async function listIndexLoaded(): Promise<void> {
+  await act(async () => {
+    await loadArticleList()
+  })
+}
 
 export function resetStore(): void {
   useAppStore.setState(useAppStore.getInitialState(), true)

@@ -113,6 +113,13 @@ test('scripts come compressed when the browser asks, hashed files cache for good
   expect(br.headers.vary).toBe('Accept-Encoding')
   expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
   expect((await get(articleUrl(full), { 'Accept-Encoding': 'br' })).headers['cache-control']).toBe('no-cache')
+  // The data shards the app fetches by name sit in a folder named by their hash: compressed, kept for good.
+  const dataFolder = /\/(data\/[0-9a-f]{12}\/)/.exec(plain.body.toString('utf8'))?.[1] as string
+  expect(dataFolder).toBeDefined()
+  const shard = await get(`${server.url}${dataFolder}articles-000.json`, { 'Accept-Encoding': 'br' })
+  expect(shard.headers['content-encoding']).toBe('br')
+  expect(shard.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  expect((await get(`${server.url}${dataFolder}articles-000.json`)).body.toString('utf8')).toMatch(/^\[\{"id":/)
 
   // And in a real browser: the page's scripts arrive brotli-encoded.
   const { context, page } = await openPhonePage(browser)
@@ -348,7 +355,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
       await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
       await page.waitForTimeout(500)
       expect(requested.some((p) => /\/js\/app\.[0-9a-f]{8}\.js$/.test(p))).toBe(true)
-      expect(requested.filter((p) => /data-articles-/.test(p))).toEqual([])
+      expect(requested.filter((p) => /\/data\/[0-9a-f]+\/articles-/.test(p))).toEqual([])
       expect(describeProblems(problems)).toEqual([])
     } finally {
       await context.close()
