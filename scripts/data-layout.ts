@@ -14,7 +14,6 @@ import {
   listShardName,
   toListEntry,
   type Catalog,
-  packProvince,
   type PackagedProvince,
 } from '../src/core/catalog'
 import budgets from '../config/budgets.json'
@@ -43,7 +42,7 @@ function catalogProvinces(dataset: ArticleDataset): PackagedProvince[] {
     const inProvince = dataset.articles.filter((a) => a.region?.province === entry.province)
     const cityCounts: Record<string, number> = {}
     for (const city of entry.cities) cityCounts[city] = inProvince.filter((a) => a.region?.city === city).length
-    return packProvince({ province: entry.province, cities: entry.cities, count: inProvince.length, cityCounts })
+    return { province: entry.province, count: inProvince.length, cityCounts }
   })
 }
 

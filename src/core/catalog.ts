@@ -59,10 +59,6 @@ export interface CatalogProvince extends ProvinceEntry {
  */
 export type PackagedProvince = Omit<CatalogProvince, 'cities'>
 
-export function packProvince({ province, count, cityCounts }: CatalogProvince): PackagedProvince {
-  return { province, count, cityCounts }
-}
-
 export function unpackProvince(entry: PackagedProvince): CatalogProvince {
   return { province: entry.province, cities: Object.keys(entry.cityCounts), count: entry.count, cityCounts: entry.cityCounts }
 }
