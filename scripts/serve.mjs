@@ -80,7 +80,6 @@ export function normaliseTarget(target) {
     return null
   }
   // Backslashes are separators to a browser (`/\evil` is `//evil`) and to no file of a build.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return null
   const segments = []
   const parts = decoded.split('/')
