@@ -1,6 +1,9 @@
 // scripts/serve.mjs, the static server behind `npm start` and the H5 tests, on a small fixture
-// build: content types, directory index files, the 404 page for unknown paths, 404s for missing files, no way out of the build
-// directory, and clear messages when the build is missing or the port is taken.
+// build: content types and nosniff, directory index files, the 404 page for unknown paths, 404s
+// for missing files, precompressed copies chosen by Accept-Encoding, the Content-Security-Policy
+// from site.json, redirects that stay on the site, no way out of the build directory (symlinks
+// included), and clear messages when the build is missing or the port is taken.
+// test/e2e/serve-fuzz.test.ts throws a thousand hostile requests at it.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -9,21 +12,38 @@ import path from 'node:path'
 import { repoRoot, startH5Server } from './support/h5'
 
 const serveScript = path.join(repoRoot, 'scripts', 'serve.mjs')
+const CSP = "default-src 'self'; script-src 'self' 'sha256-abc='"
 let buildDir: string
 let server: Awaited<ReturnType<typeof startH5Server>>
 
-function get(url: string, rawPath?: string): Promise<{ status: number; type: string; body: string }> {
+interface Reply {
+  status: number
+  type: string
+  body: string
+  headers: http.IncomingHttpHeaders
+}
+
+function get(url: string, rawPath?: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
   const target = new URL(url)
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: target.hostname, port: target.port, path: rawPath ?? target.pathname, method: 'GET' }, (res) => {
+    const req = http.request({ host: target.hostname, port: target.port, path: rawPath ?? target.pathname, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body, headers: res.headers }))
     })
     req.on('error', reject)
     req.end()
   })
+}
+
+/** Which copy of app.css came back for this Accept-Encoding (each copy's body names itself). */
+async function copyFor(acceptEncoding: string): Promise<string> {
+  const res = await get(`${server.url}app.css`, undefined, { headers: { 'Accept-Encoding': acceptEncoding } })
+  expect(res.headers.vary).toBe('Accept-Encoding')
+  const encoding = res.headers['content-encoding'] ?? 'identity'
+  expect(res.body).toBe(encoding === 'br' ? 'brotli copy' : encoding === 'gzip' ? 'gzip copy' : 'body{}')
+  return encoding
 }
 
 beforeAll(async () => {
@@ -35,6 +55,14 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(buildDir, '404.html'), '没有找到')
   fs.mkdirSync(path.join(buildDir, 'article', 'abc'), { recursive: true })
   fs.writeFileSync(path.join(buildDir, 'article', 'abc', 'index.html'), 'article abc')
+  fs.writeFileSync(path.join(buildDir, 'app.html'), 'app shell')
+  fs.writeFileSync(path.join(buildDir, 'site.json'), JSON.stringify({ basePath: '', appPages: ['/pages/detail/index'], contentSecurityPolicy: CSP }))
+  // Stand-ins for the build's precompressed copies: the server only picks one, it never decodes.
+  fs.writeFileSync(path.join(buildDir, 'app.css.br'), 'brotli copy')
+  fs.writeFileSync(path.join(buildDir, 'app.css.gz'), 'gzip copy')
+  for (const name of ['sitemap.xml', 'robots.txt', 'manifest.webmanifest', 'card.png', 'font.woff2', 'icon.svg', 'icon.ico', 'data.json', 'blob.bin']) {
+    fs.writeFileSync(path.join(buildDir, name), 'x')
+  }
   server = await startH5Server(buildDir)
 })
 
@@ -52,10 +80,104 @@ test('prints a 127.0.0.1 URL and serves the build with the right content types',
   expect(await get(`${server.url}app.css`)).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' })
 })
 
-test('a directory serves its index.html, unknown page paths the 404 page with status 404, missing files a 404', async () => {
+test('every kind of file the build writes goes out with its own type, anything else as a download, all with nosniff', async () => {
+  const expected: Record<string, string> = {
+    'sitemap.xml': 'application/xml; charset=utf-8',
+    'robots.txt': 'text/plain; charset=utf-8',
+    'manifest.webmanifest': 'application/manifest+json; charset=utf-8',
+    'card.png': 'image/png',
+    'font.woff2': 'font/woff2',
+    'icon.svg': 'image/svg+xml; charset=utf-8',
+    'icon.ico': 'image/x-icon',
+    'data.json': 'application/json; charset=utf-8',
+    'site.json': 'application/json; charset=utf-8',
+    'blob.bin': 'application/octet-stream',
+  }
+  for (const [name, type] of Object.entries(expected)) {
+    const res = await get(`${server.url}${name}`)
+    expect({ name, status: res.status, type: res.type, nosniff: res.headers['x-content-type-options'] }).toEqual({ name, status: 200, type, nosniff: 'nosniff' })
+  }
+  // Not only files: redirects, refusals and misses carry it too.
+  for (const [rawPath, method] of [['/article/abc', 'GET'], ['/nope', 'GET'], ['/js/missing.js', 'GET'], ['/%zz', 'GET'], ['/', 'POST']]) {
+    expect((await get(server.url, rawPath, { method })).headers['x-content-type-options']).toBe('nosniff')
+  }
+})
+
+test('pages carry the Content-Security-Policy from site.json; scripts and styles do not', async () => {
+  for (const rawPath of ['/', '/article/abc/', '/pages/detail/index?id=1', '/no/such/page']) {
+    const res = await get(server.url, rawPath)
+    expect({ rawPath, type: res.type, csp: res.headers['content-security-policy'] }).toEqual({ rawPath, type: 'text/html; charset=utf-8', csp: CSP })
+  }
+  expect((await get(`${server.url}js/app.js`)).headers['content-security-policy']).toBeUndefined()
+  expect((await get(`${server.url}app.css`)).headers['content-security-policy']).toBeUndefined()
+})
+
+test('Accept-Encoding: names trimmed and case-insensitive, q=0 refuses, * counts, higher q first, brotli on a tie', async () => {
+  expect(await copyFor('gzip, deflate, br, zstd')).toBe('br')
+  expect(await copyFor(' GZIP ; q=1 , BR ')).toBe('br')
+  expect(await copyFor('br;q=0, gzip')).toBe('gzip')
+  expect(await copyFor('br;q=0.5, gzip;q=0.8')).toBe('gzip')
+  expect(await copyFor('gzip;q=0.5, br;q=0.5')).toBe('br')
+  expect(await copyFor('*')).toBe('br')
+  expect(await copyFor('*;q=0, gzip')).toBe('gzip')
+  expect(await copyFor('br;q=0, gzip;q=0')).toBe('identity')
+  expect(await copyFor('br;q=0, *;q=0.1')).toBe('gzip')
+  expect(await copyFor('br;q=2, gzip;q=x')).toBe('identity')
+  expect(await copyFor('x-gzip')).toBe('gzip')
+  expect(await copyFor('identity')).toBe('identity')
+  expect(await copyFor('')).toBe('identity')
+})
+
+test('redirects are rebuilt from the normalised path and never leave the site; unparsable targets get 400', async () => {
+  const location = async (rawPath: string) => {
+    const res = await get(server.url, rawPath)
+    return `${res.status} ${res.headers.location ?? ''}`
+  }
+  expect(await location('/article/abc?from=home')).toBe('301 /article/abc/?from=home')
+  expect(await location('//article//abc')).toBe('301 /article/abc/')
+  expect(await location('//evil.example/..//article/abc')).toBe('301 /article/abc/')
+  expect(await location('//article//evil.example/x%2f..%2f..%2fabc')).toBe('301 /article/abc/')
+  // These once threw outside any try and stopped the server.
+  for (const rawPath of ['//a:99999/', '//a:b:c/']) expect(await location(rawPath)).toBe('404 ')
+  for (const rawPath of ['//%zz/', '/%', '/%c0%af', '/a%00b', '/%5c%5cevil.example/', '/../../etc/passwd', '/article/%2e%2e/%2e%2e/x']) {
+    expect({ rawPath, reply: await location(rawPath) }).toEqual({ rawPath, reply: '400 ' })
+  }
+  expect((await get(server.url)).status).toBe(200)
+})
+
+test('methods other than GET and HEAD get 405 with Allow', async () => {
+  for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) {
+    const res = await get(server.url, '/', { method })
+    expect({ method, status: res.status, allow: res.headers.allow }).toEqual({ method, status: 405, allow: 'GET, HEAD' })
+  }
+  const head = await get(server.url, '/', { method: 'HEAD' })
+  expect({ status: head.status, body: head.body }).toEqual({ status: 200, body: '' })
+})
+
+test('an old build without a policy in site.json sends none, and a base path redirects to itself with a slash', async () => {
+  const oldBuild = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-test-old-'))
+  fs.writeFileSync(path.join(oldBuild, 'index.html'), '<!doctype html>old')
+  fs.mkdirSync(path.join(oldBuild, 'search'))
+  fs.writeFileSync(path.join(oldBuild, 'search', 'index.html'), 'search')
+  fs.writeFileSync(path.join(oldBuild, 'site.json'), JSON.stringify({ basePath: '/hn/', appPages: [] }))
+  const old = await startH5Server(oldBuild)
+  try {
+    const page = await get(old.url, '/hn/')
+    expect({ status: page.status, body: page.body, csp: page.headers['content-security-policy'] }).toEqual({ status: 200, body: '<!doctype html>old', csp: undefined })
+    expect((await get(old.url, '/hn')).headers.location).toBe('/hn/')
+    expect((await get(old.url, '/hn//search?q=1')).headers.location).toBe('/hn/search/?q=1')
+  } finally {
+    await old.stop()
+    fs.rmSync(oldBuild, { recursive: true, force: true })
+  }
+})
+
+test('a directory serves its index.html, the app page paths the app shell, unknown page paths the 404 page with status 404, missing files a 404', async () => {
   expect(await get(`${server.url}article/abc/`)).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: 'article abc' })
   expect((await get(`${server.url}article/abc`)).status).toBe(301)
-  expect(await get(`${server.url}pages/detail/index`)).toMatchObject({ status: 404, type: 'text/html; charset=utf-8', body: '没有找到' })
+  expect(await get(`${server.url}pages/other/index`)).toMatchObject({ status: 404, type: 'text/html; charset=utf-8', body: '没有找到' })
+  // The app's own page paths, listed in site.json, open the bare app shell.
+  expect(await get(`${server.url}pages/detail/index`)).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: 'app shell' })
   expect((await get(`${server.url}js/missing.js`)).status).toBe(404)
 })
 
@@ -69,6 +191,29 @@ test('nothing outside the build directory is served', async () => {
     }
   } finally {
     fs.rmSync(secret)
+  }
+})
+
+test('symlinks that lead out of the build directory are not followed; one that stays inside is', async () => {
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-test-outside-'))
+  fs.writeFileSync(path.join(outside, 'index.html'), 'outside secret')
+  fs.writeFileSync(path.join(outside, 'key.txt'), 'outside secret')
+  fs.symlinkSync(path.join(outside, 'key.txt'), path.join(buildDir, 'key.txt'))
+  fs.symlinkSync(outside, path.join(buildDir, 'elsewhere'))
+  fs.symlinkSync(path.join(outside, 'key.txt'), path.join(buildDir, 'app.js.br'))
+  fs.writeFileSync(path.join(buildDir, 'app.js'), 'app')
+  fs.symlinkSync(path.join(buildDir, 'article'), path.join(buildDir, 'stories'))
+  try {
+    for (const rawPath of ['/key.txt', '/elsewhere/', '/elsewhere/index.html', '/elsewhere/key.txt', '/elsewhere']) {
+      const res = await get(server.url, rawPath)
+      expect({ rawPath, status: res.status, leaked: res.body.includes('secret') }).toEqual({ rawPath, status: 404, leaked: false })
+    }
+    const compressed = await get(server.url, '/app.js', { headers: { 'Accept-Encoding': 'br' } })
+    expect({ body: compressed.body, encoding: compressed.headers['content-encoding'] }).toEqual({ body: 'app', encoding: undefined })
+    expect(await get(server.url, '/stories/abc/')).toMatchObject({ status: 200, body: 'article abc' })
+  } finally {
+    for (const name of ['key.txt', 'elsewhere', 'app.js.br', 'app.js', 'stories']) fs.rmSync(path.join(buildDir, name))
+    fs.rmSync(outside, { recursive: true, force: true })
   }
 })
 
