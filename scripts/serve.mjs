@@ -274,6 +274,10 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
+  const notFoundFile = path.join(root, '404.html')
+  /** A missing script or image gets a plain 404, not a page (nobody reads it, it only weighs). */
+  const looksLikeAsset = (urlPath) => path.extname(urlPath) !== '' && !urlPath.endsWith('.html')
+
   async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
@@ -291,6 +295,13 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
     }
     const normalised = normaliseTarget(target)
     if (normalised === null) {
+      // A broken link a person followed (/%E0%A4%A/) still gets the 没有找到 page to go home from.
+      const rawPath = target.split('?')[0]
+      const notFound = target.startsWith('/') && !looksLikeAsset(rawPath) ? await fileInside(notFoundFile) : null
+      if (notFound) {
+        await send(req, res, notFoundFile, notFound, 400, 'no-cache')
+        return
+      }
       sendText(req, res, 400, 'Bad request target', { Connection: 'close' })
       return
     }
@@ -350,9 +361,7 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
       return
     }
     if (log) console.log(`404 ${JSON.stringify(target)}`)
-    const looksLikeAsset = path.extname(urlPath) !== '' && !urlPath.endsWith('.html')
-    const notFoundFile = path.join(root, '404.html')
-    const notFound = looksLikeAsset ? null : await fileInside(notFoundFile)
+    const notFound = looksLikeAsset(urlPath) ? null : await fileInside(notFoundFile)
     if (notFound) {
       // Every address a person may hold gives a page: 404 for crawlers, 没有找到 for people.
       await send(req, res, notFoundFile, notFound, 404, 'no-cache')

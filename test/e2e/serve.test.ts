@@ -139,9 +139,12 @@ test('redirects are rebuilt from the normalised path and never leave the site; u
   expect(await location('//article//evil.example/x%2f..%2f..%2fabc')).toBe('301 /article/abc/')
   // These once threw outside any try and stopped the server.
   for (const rawPath of ['//a:99999/', '//a:b:c/']) expect(await location(rawPath)).toBe('404 ')
-  for (const rawPath of ['//%zz/', '/%', '/%c0%af', '/a%00b', '/%5c%5cevil.example/', '/../../etc/passwd', '/article/%2e%2e/%2e%2e/x']) {
+  for (const rawPath of ['//%zz/', '/%', '/%c0%af', '/a%00b', '/%5c%5cevil.example/', '/../../etc/passwd', '/article/%2e%2e/%2e%2e/x', '/%zz.js']) {
     expect({ rawPath, reply: await location(rawPath) }).toEqual({ rawPath, reply: '400 ' })
   }
+  // A broken link a person may follow still shows 没有找到; a broken script address gets text.
+  expect(await get(server.url, '/%E0%A4%A/')).toMatchObject({ status: 400, type: 'text/html; charset=utf-8', body: '没有找到' })
+  expect(await get(server.url, '/js/%zz.js')).toMatchObject({ status: 400, type: 'text/plain; charset=utf-8', body: 'Bad request target\n' })
   expect((await get(server.url)).status).toBe(200)
 })
 
