@@ -295,11 +295,13 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
     }
     const normalised = normaliseTarget(target)
     if (normalised === null) {
-      // A broken link a person followed (/%E0%A4%A/) still gets the 没有找到 page to go home from.
+      // A broken link a person followed (/%E0%A4%A/) names no page here: 404 with the 没有找到
+      // page to go home from, like any other unknown address. Everything else gets 400.
       const rawPath = target.split('?')[0]
       const notFound = target.startsWith('/') && !looksLikeAsset(rawPath) ? await fileInside(notFoundFile) : null
       if (notFound) {
-        await send(req, res, notFoundFile, notFound, 400, 'no-cache')
+        if (log) console.log(`404 ${JSON.stringify(target)}`)
+        await send(req, res, notFoundFile, notFound, 404, 'no-cache')
         return
       }
       sendText(req, res, 400, 'Bad request target', { Connection: 'close' })
