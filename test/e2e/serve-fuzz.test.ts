@@ -6,13 +6,15 @@
 // the file, to a folder, to the parent, and as a precompressed .br copy). After each batch a
 // plain `GET /` must still get 200; at the end: the process never exited, every request got a
 // status line, no Location header points off the site, and the secret never appeared.
+// With TEST_DIST_DIR set, the served directory is a copy of that build's h5/ instead (the real
+// pages, shards and precompressed copies), with the same secret and symlinks added.
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { repoRoot } from './support/h5'
+import { h5Dir, repoRoot } from './support/h5'
 
 const SEED = 0x5eed16
 const RANDOM_REQUESTS = 1100
@@ -245,21 +247,32 @@ let secret: string
 let child: ChildProcess
 let exited: string | null = null
 let port: number
+let indexBody: string
+let homePath = '/'
 
 beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-fuzz-'))
   root = path.join(workDir, 'root')
   secret = `SECRET-${crypto.randomBytes(8).toString('hex')}`
-  fs.mkdirSync(path.join(root, 'search'), { recursive: true })
-  fs.mkdirSync(path.join(root, 'pages', 'index'), { recursive: true })
+  if (process.env.TEST_DIST_DIR) {
+    fs.cpSync(h5Dir(), root, { recursive: true })
+  } else {
+    fs.mkdirSync(path.join(root, 'search'), { recursive: true })
+    fs.mkdirSync(path.join(root, 'pages', 'index'), { recursive: true })
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>健康资讯</title>home')
+    fs.writeFileSync(path.join(root, 'app.html'), '<!doctype html><title>健康资讯</title>app')
+    fs.writeFileSync(path.join(root, '404.html'), '<!doctype html>没有找到')
+    fs.writeFileSync(path.join(root, 'search', 'index.html'), '<!doctype html>search')
+    fs.writeFileSync(path.join(root, 'sitemap.xml'), '<urlset/>')
+    fs.writeFileSync(path.join(root, 'site.json'), JSON.stringify({ basePath: '', appPages: ['/pages/index/index'], contentSecurityPolicy: "default-src 'self'" }))
+  }
+  indexBody = fs.readFileSync(path.join(root, 'index.html')).toString('latin1')
+  // A build made for a path under the host (H5_BASE_URL) has its home page there.
+  const siteFile = path.join(root, 'site.json')
+  const basePath = fs.existsSync(siteFile) ? JSON.parse(fs.readFileSync(siteFile, 'utf8')).basePath : ''
+  if (typeof basePath === 'string' && basePath.replace(/\/+$/, '')) homePath = `${basePath.replace(/\/+$/, '')}/`
   fs.mkdirSync(path.join(workDir, 'outside'))
-  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>健康资讯</title>home')
-  fs.writeFileSync(path.join(root, 'app.html'), '<!doctype html><title>健康资讯</title>app')
-  fs.writeFileSync(path.join(root, '404.html'), '<!doctype html>没有找到')
-  fs.writeFileSync(path.join(root, 'search', 'index.html'), '<!doctype html>search')
-  fs.writeFileSync(path.join(root, 'sitemap.xml'), '<urlset/>')
   fs.writeFileSync(path.join(root, 'real.js'), 'console.log("real")')
-  fs.writeFileSync(path.join(root, 'site.json'), JSON.stringify({ basePath: '', appPages: ['/pages/index/index'], contentSecurityPolicy: "default-src 'self'" }))
   fs.writeFileSync(path.join(workDir, 'secret.txt'), secret)
   fs.writeFileSync(path.join(workDir, 'outside', 'index.html'), secret)
   fs.writeFileSync(path.join(workDir, 'outside', 'secret.txt'), secret)
@@ -327,8 +340,8 @@ test('a thousand hostile requests never crash the server, never redirect off-sit
         }
       }),
     )
-    const health = await send(port, Buffer.from('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'), false)
-    if (health.status !== 200 || !health.raw.includes('home')) healthFailures.push(`after request ${start + batch.length}: ${health.status}`)
+    const health = await send(port, Buffer.from(`GET ${homePath} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`), false)
+    if (health.status !== 200 || !health.raw.endsWith(indexBody)) healthFailures.push(`after request ${start + batch.length}: ${health.status}`)
     if (exited) break
   }
 
