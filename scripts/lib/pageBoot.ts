@@ -131,6 +131,34 @@ export function applyTextStep(overlay: ParentNode, step: TextStep, systemPx: num
   }
 }
 
+/**
+ * Lets the browser skip the parts of the copy below the screen when the text size changes
+ * (content-visibility: auto, holding their present height until they scroll into view): a new
+ * size re-lays out every line of text, about 150 ms of a slow phone's main thread for an article,
+ * of which the reader sees only the first screen. Parts that reach the screen are walked into, so
+ * only whole parts below it are skipped. The app's own page, drawn later, is untouched.
+ */
+export function skipBelowScreen(root: Element, screenHeight: number): void {
+  // All boxes are read before any style is written: a write between two reads would make the
+  // browser lay the page out again for each read.
+  const below: [HTMLElement, DOMRect][] = []
+  const walk = (element: Element, depth: number) => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      const box = child.getBoundingClientRect()
+      if (box.top >= screenHeight && box.height > 0) {
+        if ((child as HTMLElement).style && !(child as HTMLElement).style.getPropertyValue('content-visibility')) below.push([child as HTMLElement, box])
+      } else if (box.bottom > 0 && depth < 6) {
+        walk(child, depth + 1)
+      }
+    }
+  }
+  walk(root, 0)
+  for (const [element, box] of below) {
+    element.style.setProperty('contain-intrinsic-size', `auto ${Math.round(box.width)}px auto ${Math.round(box.height)}px`)
+    element.style.setProperty('content-visibility', 'auto')
+  }
+}
+
 /** One step down: the child's kind (tag and first class) and its place among siblings of that kind. */
 export type PathStep = [kind: string, nth: number]
 
@@ -300,6 +328,7 @@ export function bootPage(options: BootOptions): void {
     if (next === null) return
     shown = next
     stepTapped = true
+    if (copyRoot) skipBelowScreen(copyRoot, window.innerHeight)
     applyTextStep(overlay, next, systemPx)
     try {
       const text = writeTextStep(localStorage.getItem(STORE_KEY), next)
