@@ -166,3 +166,27 @@ test('on a 大字分享 link, A− in the copy changes the reader\'s own step as
     await browser.close()
   }
 })
+
+test('收藏 tapped before the app shows itself pressed at once, and the app, once there, keeps the article exactly once', async () => {
+  const browser = await openHeld(16)
+  const { page } = browser
+  try {
+    await page.goto(`${server.url}${articlePath()}`, { waitUntil: 'load' })
+    const favorite = page.locator('#hn-prerendered .detail-tools__favorite').first()
+    await favorite.tap()
+    expect(await favorite.getAttribute('aria-pressed')).toBe('true')
+    browser.release()
+    await tookOver(page)
+    const appFavorite = page.locator('#app .detail-tools__favorite').first()
+    await page.waitForFunction(() => document.querySelector('#app .detail-tools__favorite')?.getAttribute('aria-pressed') === 'true')
+    await page.waitForTimeout(300)
+    expect(await appFavorite.getAttribute('aria-pressed')).toBe('true')
+    expect(await appFavorite.innerText()).toBe('已收藏')
+    const saved = await page.evaluate((key) => localStorage.getItem(`${key}/favorites`), STORE_KEY)
+    const entries = (JSON.parse(JSON.parse(saved as string).data) as { entries: { id: string }[] }).entries
+    expect(entries.map((e) => e.id)).toEqual([article.id])
+    expect(browser.errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+})
