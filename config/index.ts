@@ -34,6 +34,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // WeChat JS-SDK signature endpoint for H5 inside WeChat; empty = JS-SDK off
       // (src/features/share/wechatJssdk.ts explains what the endpoint must answer).
       WECHAT_JSSDK_SIGNATURE_URL: JSON.stringify(process.env.WECHAT_JSSDK_SIGNATURE_URL || ''),
+      // 纠错 on H5: an https form (gets `title` and `url` query parameters) or a mailto: address
+      // (subject and body); empty = no 纠错 on H5 (src/core/feedback.ts). weapp uses WeChat's own.
+      FEEDBACK_URL: JSON.stringify(process.env.FEEDBACK_URL || ''),
       // Where the H5 build's data shards are (src/data/loader.h5.ts).
       H5_DATA_URL: JSON.stringify(h5DataUrl),
     },

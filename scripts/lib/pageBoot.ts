@@ -2,9 +2,16 @@
 // (ES2015, minified) and writes it inline into every page, right after the page's markup, so it
 // runs before the first paint. It decides four things:
 //
-//   1. The reader's text step applies to the prerendered copy at once (saved A−/A+ step, or the
-//      `size=N` of a 大字分享 link on an article), with core's own textScaleStyle: a reader who
-//      chose 超大 never sees small text first, and nothing jumps when the app takes over.
+//   1. The reader's text size applies to the prerendered copy at once: the browser's default font
+//      size (measured as the app measures it, src/platform/systemFont.h5.ts) × the saved A−/A+
+//      step, or the `size=N` of a 大字分享 link on an article, with core's own textScaleStyle: a
+//      reader who chose 超大 or set a large browser font never sees small text first, and nothing
+//      jumps when the app takes over.
+//   1b. A−/A+ in the copy answer at once, without the app: the boot applies the new step to the
+//      copy and saves it where the store reads it (writeTextStep), as TextSizeControl would. Those
+//      taps are not replayed; at the hand-over the app's page is brought to the copy's step if it
+//      hydrated before a tap (reconcileTextStep). Other buttons and tabs show their pressed or
+//      chosen state at once (answerPressed) and are replayed once the app has taken over.
 //   2. The app starts on intent, not at load (the "hydrate on interaction" pattern): the first
 //      pointerdown / touchstart / keydown / focusin / scroll / wheel that the HTML alone cannot
 //      answer loads the app's scripts. Links are plain navigation and start nothing. After `load`
@@ -21,7 +28,7 @@
 //      decision the app makes: src/platform/serviceWorker.h5.ts).
 //
 // 最近浏览 records an article once the app runs: reading on (a scroll) starts it.
-import { stepLabel, systemFontPx, textScaleStyle, textStepOf, LARGEST_STEP, STANDARD_STEP, type TextStep } from '../../src/core/textScale'
+import { largerStep, smallerStep, stepLabel, systemFontPx, textScaleStyle, textStepOf, LARGEST_STEP, STANDARD_STEP, type TextStep } from '../../src/core/textScale'
 import { STORE_KEY, STORE_VERSION } from '../../src/core/storeKeys'
 import { registerServiceWorker } from '../../src/platform/serviceWorker.h5'
 import { focusElement } from '../../src/platform/focus.h5'
@@ -41,6 +48,13 @@ const PAGE_ROOT = '.hn-page'
 /** What starts the app: the reader doing something on the page, or reading on. */
 export const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel']
 
+/** Taro's H5 storage wrapping of the store's JSON, or null when `stored` is not in it. */
+function storeJson(stored: string): string | null {
+  const wrapped: unknown = JSON.parse(stored)
+  const text = wrapped && typeof wrapped === 'object' ? (wrapped as { data?: unknown }).data : undefined
+  return typeof text === 'string' ? text : null
+}
+
 /**
  * The saved step from the text Taro's H5 storage keeps in localStorage under STORE_KEY
  * ({"data": "<the store's JSON>"}, the store's JSON being { version, state: { textStep } }).
@@ -49,9 +63,8 @@ export const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin',
 export function savedTextStep(stored: string | null): TextStep | null {
   if (!stored) return null
   try {
-    const wrapped: unknown = JSON.parse(stored)
-    const text = wrapped && typeof wrapped === 'object' ? (wrapped as { data?: unknown }).data : undefined
-    if (typeof text !== 'string') return null
+    const text = storeJson(stored)
+    if (text === null) return null
     const saved: unknown = JSON.parse(text)
     if (!saved || typeof saved !== 'object') return null
     const { version, state } = saved as { version?: unknown; state?: { textStep?: unknown } }
@@ -59,6 +72,28 @@ export function savedTextStep(stored: string | null): TextStep | null {
   } catch {
     return null
   }
+}
+
+/**
+ * What to write under STORE_KEY so that the store reads `step` as the saved one, keeping the rest
+ * of the save; null when nothing may be written: a save of another version (an older one is the
+ * store's to migrate, a newer one must stay untouched) or one that cannot be read.
+ */
+export function writeTextStep(stored: string | null, step: TextStep): string | null {
+  let saved: { version?: unknown; state?: unknown } = { version: STORE_VERSION, state: {} }
+  if (stored) {
+    try {
+      const text = storeJson(stored)
+      const parsed: unknown = text === null ? null : JSON.parse(text)
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null
+      saved = parsed as typeof saved
+    } catch {
+      return null
+    }
+  }
+  const { version, state } = saved
+  if (version !== STORE_VERSION || !state || typeof state !== 'object' || Array.isArray(state)) return null
+  return JSON.stringify({ data: JSON.stringify({ ...saved, state: { ...state, textStep: step } }) })
 }
 
 /** The step a page shows: a 大字分享 link's own step first (article pages), else the saved one. */
@@ -93,6 +128,34 @@ export function applyTextStep(overlay: ParentNode, step: TextStep, systemPx: num
       buttons[1].classList.toggle('text-size__button--off', step === LARGEST_STEP)
       buttons[1].setAttribute('aria-disabled', String(step === LARGEST_STEP))
     }
+  }
+}
+
+/**
+ * Lets the browser skip the parts of the copy below the screen when the text size changes
+ * (content-visibility: auto, holding their present height until they scroll into view): a new
+ * size re-lays out every line of text, about 150 ms of a slow phone's main thread for an article,
+ * of which the reader sees only the first screen. Parts that reach the screen are walked into, so
+ * only whole parts below it are skipped. The app's own page, drawn later, is untouched.
+ */
+export function skipBelowScreen(root: Element, screenHeight: number): void {
+  // All boxes are read before any style is written: a write between two reads would make the
+  // browser lay the page out again for each read.
+  const below: [HTMLElement, DOMRect][] = []
+  const walk = (element: Element, depth: number) => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      const box = child.getBoundingClientRect()
+      if (box.top >= screenHeight && box.height > 0) {
+        if ((child as HTMLElement).style && !(child as HTMLElement).style.getPropertyValue('content-visibility')) below.push([child as HTMLElement, box])
+      } else if (box.bottom > 0 && depth < 6) {
+        walk(child, depth + 1)
+      }
+    }
+  }
+  walk(root, 0)
+  for (const [element, box] of below) {
+    element.style.setProperty('contain-intrinsic-size', `auto ${Math.round(box.width)}px auto ${Math.round(box.height)}px`)
+    element.style.setProperty('content-visibility', 'auto')
   }
 }
 
@@ -147,29 +210,80 @@ function appRoot(app: Element): Element | null {
   return app.querySelector(`.taro_page ${PAGE_ROOT}`)
 }
 
+const SIZE_BUTTON = '.text-size__button'
+/** Taps noted before the hand-over at most; a reader does not tap more before the app is there. */
+const MAX_REPLAYED = 8
+/** Controls of the copy the boot answers itself (A−/A+) or shows pressed before replaying. */
+const ANSWERED = `${SIZE_BUTTON}, [role="button"], [role="tab"]`
+
+/** The control of the copy `target` is in, if the boot answers it (never a link or a field). */
+function answeredControl(copyRoot: Element | null, target: EventTarget | null): Element | null {
+  if (!copyRoot || !target || !(target as Element).closest || inLink(target)) return null
+  const control = (target as Element).closest(ANSWERED)
+  return control && copyRoot.contains(control) ? control : null
+}
+
+/** The step A− (index 0) or A+ (index 1) of `control` leads to from `step`, or null at the end. */
+export function steppedTo(control: Element, step: TextStep): TextStep | null {
+  const buttons = control.parentElement ? control.parentElement.querySelectorAll(SIZE_BUTTON) : []
+  const next = buttons[0] === control ? smallerStep(step) : buttons[1] === control ? largerStep(step) : step
+  return next === step ? null : next
+}
+
+/**
+ * The visible answer to a tap the app will replay: a tab becomes the chosen one of its row, a
+ * button shows itself pressed (aria-pressed flipped where it has one, busy until the app answers).
+ */
+export function answerPressed(control: Element): void {
+  if (control.getAttribute('role') === 'tab') {
+    const row = control.parentElement
+    const tabs = row ? row.querySelectorAll('[role="tab"]') : []
+    for (let i = 0; i < tabs.length; i++) {
+      const chosen = tabs[i] === control
+      tabs[i].setAttribute('aria-selected', String(chosen))
+      const base = (tabs[i].getAttribute('class') || '').split(' ')[0]
+      if (base) tabs[i].classList.toggle(`${base}--active`, chosen)
+    }
+    return
+  }
+  const pressed = control.getAttribute('aria-pressed')
+  if (pressed === 'true' || pressed === 'false') control.setAttribute('aria-pressed', pressed === 'true' ? 'false' : 'true')
+  control.setAttribute('aria-busy', 'true')
+  ;(control as HTMLElement).style.opacity = '0.6'
+}
+
 export function bootPage(options: BootOptions): void {
   const overlay = document.getElementById(OVERLAY_ID)
   const app = document.getElementById('app')
   if (!overlay || !app) return
+  const systemPx = systemFontPx(readSystemFontPx())
+  let stored: string | null = null
   try {
-    const step = shownTextStep(location.search, localStorage.getItem(STORE_KEY), options.sharedStep)
-    if (step !== null) applyTextStep(overlay, step, systemFontPx(readSystemFontPx()))
+    stored = localStorage.getItem(STORE_KEY)
   } catch {
-    // No storage (private mode, blocked): the page stays at the prerendered 标准 step.
+    // No storage (private mode, blocked): the saved step is unknown, the system size still applies.
   }
+  /** The step the copy shows; A−/A+ in the copy move it. */
+  let shown: TextStep = shownTextStep(location.search, stored, options.sharedStep) ?? STANDARD_STEP
+  // Always, even at 标准: the prerendered copy was drawn at a 16 px browser default.
+  applyTextStep(overlay, shown, systemPx)
   const copyRoot = overlay.querySelector(PAGE_ROOT)
-  /** The tap to replay after the hand-over: the element the reader tapped in the copy. */
-  let tapped: Element | null = null
+  /** The taps to replay after the hand-over, in order: the elements the reader tapped in the copy. */
+  let tapped: Element[] = []
+  /** Whether A−/A+ were tapped in the copy: the app's page must then show the copy's step. */
+  let stepTapped = false
   /**
    * The control of the copy that last took keyboard focus. Kept apart from activeElement: once
    * the app's scripts define Taro's elements, the copy's own hydrate too and drop focus to <body>.
    */
   let focusedInCopy: Element | null = null
   let started = false
+  let startTimer = 0
 
   const start = () => {
     if (started) return
     started = true
+    clearTimeout(startTimer)
     for (const name of INTENT_EVENTS) document.removeEventListener(name, onIntent, true)
     watchTakeover()
     for (const src of options.sources) {
@@ -180,15 +294,70 @@ export function bootPage(options: BootOptions): void {
       document.body.appendChild(script)
     }
   }
-  function onIntent(event: Event) {
-    if (!inLink(event.target)) start()
+  /**
+   * Starts the app once the answer to a tap is on screen: running its scripts takes the main
+   * thread for a while (about a second on a slow phone), which must not come before that frame.
+   * After A−/A+ it waits a little longer, so that quick taps in a row are all answered at once.
+   */
+  const startAfterPaint = (wait: number) => {
+    if (started) return
+    clearTimeout(startTimer)
+    const later = () => {
+      clearTimeout(startTimer)
+      startTimer = window.setTimeout(start, wait)
+    }
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later)
+    else later()
   }
-  // A completed tap (click) or Enter / Space on a control of the copy is what gets replayed.
+  function onIntent(event: Event) {
+    if (inLink(event.target)) return
+    // A press on a control the boot answers starts the app after its answer (see answer), or,
+    // if it never becomes a tap (held, dragged), a little later.
+    if ((event.type === 'pointerdown' || event.type === 'touchstart' || event.type === 'focusin') && answeredControl(copyRoot, event.target)) {
+      startAfterPaint(600)
+      return
+    }
+    if (event.type === 'keydown' && isActivation(event) && answeredControl(copyRoot, event.target)) return
+    start()
+  }
+  const isActivation = (event: Event) => (event as KeyboardEvent).key === 'Enter' || (event as KeyboardEvent).key === ' '
+
+  /** A−/A+ in the copy: the new step on the page at once, and saved for the app to read. */
+  const changeStep = (control: Element) => {
+    const next = steppedTo(control, shown)
+    if (next === null) return
+    shown = next
+    stepTapped = true
+    if (copyRoot) skipBelowScreen(copyRoot, window.innerHeight)
+    applyTextStep(overlay, next, systemPx)
+    try {
+      const text = writeTextStep(localStorage.getItem(STORE_KEY), next)
+      if (text !== null) localStorage.setItem(STORE_KEY, text)
+    } catch {
+      // Storage blocked or full: the page still shows the step; the app is brought to it at the hand-over.
+    }
+  }
+
+  // A completed tap (click) or Enter / Space on a control of the copy: A−/A+ are answered here,
+  // anything else is noted for replay (and shown pressed at once).
   const note = (event: Event) => {
     const target = event.target as Element
     if (!overlay.parentNode || !copyRoot || !copyRoot.contains(target) || inLink(target) || isField(target)) return
-    if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Enter' && (event as KeyboardEvent).key !== ' ') return
-    tapped = target
+    if (event.type === 'keydown' && !isActivation(event)) return
+    const control = answeredControl(copyRoot, target)
+    if (control && control.matches(SIZE_BUTTON)) {
+      if (event.type === 'keydown') event.preventDefault()
+      changeStep(control)
+      startAfterPaint(300)
+      return
+    }
+    // Each tap once: two taps on 收藏 before the hand-over leave it as it was, as in the app.
+    if (tapped.length < MAX_REPLAYED) tapped.push(target)
+    if (control) {
+      if (event.type === 'keydown') event.preventDefault()
+      answerPressed(control)
+      startAfterPaint(0)
+    }
   }
   const noteFocus = (event: Event) => {
     const target = event.target as Element
@@ -225,6 +394,7 @@ export function bootPage(options: BootOptions): void {
       if (holder) holder.removeChild(overlay as Element)
       const root = appRoot(app as Element)
       if (!root || !copyRoot) return
+      if (stepTapped) reconcileTextStep(root, shown)
       const twin = (element: Element | null) => {
         const path = element ? pathTo(copyRoot, element) : null
         return path ? elementAt(root, path) : null
@@ -239,9 +409,9 @@ export function bootPage(options: BootOptions): void {
       // Taro's elements drop focus until they hydrate: focusElement gives it again for a few frames.
       const focusPath = focused ? pathTo(copyRoot, focused) : null
       if (focusPath) focusElement(() => elementAt(appRoot(app as Element) || root, focusPath) as HTMLElement | null)
-      const tapTarget = twin(tapped) as HTMLElement | null
-      tapped = null
-      if (tapTarget && tapTarget.click) tapTarget.click()
+      const taps = tapped
+      tapped = []
+      replay(taps.map(twin))
     }
   }
 
@@ -274,4 +444,32 @@ export function bootPage(options: BootOptions): void {
   } else {
     for (const name of INTENT_EVENTS) document.addEventListener(name, onIntent, { capture: true, passive: true })
   }
+}
+
+/** Clicks the elements in order, one a microtask apart (React applies each before the next). */
+function replay(targets: (Element | null)[]): void {
+  const next = targets.shift()
+  if (next === undefined) return
+  if (next && (next as HTMLElement).click) (next as HTMLElement).click()
+  Promise.resolve().then(() => replay(targets))
+}
+
+/**
+ * Brings the app's page to the step the copy showed, through its own A−/A+ (so the store saves it
+ * and a 大字分享 step is let go, as a tap there would). Needed when the app read the save before
+ * the reader's last tap in the copy, or could not read it (a save of another version). One press
+ * at a time: React applies a press before the next one reads the step. All before the next frame.
+ */
+export function reconcileTextStep(root: Element, step: TextStep, presses = LARGEST_STEP * 2): void {
+  const current = textStepOf(root.getAttribute('data-text-step'))
+  if (current === null || current === step || presses <= 0) return
+  const buttons = root.querySelectorAll<HTMLElement>(`.text-size ${SIZE_BUTTON}`)
+  const button = buttons[step < current ? 0 : 1]
+  if (!button) return
+  button.click()
+  // Normally React has applied the press by the next microtask; if not, by the next task.
+  Promise.resolve().then(() => {
+    if (root.getAttribute('data-text-step') !== String(current)) reconcileTextStep(root, step, presses - 1)
+    else setTimeout(() => reconcileTextStep(root, step, presses - 1), 0)
+  })
 }

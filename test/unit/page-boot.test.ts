@@ -4,7 +4,7 @@
 // The inline boot code of prerendered H5 pages (scripts/lib/pageBoot.ts): the saved text step as
 // the real store writes it, 大字分享's size=N, the text scale on the copy, and finding the element
 // a reader tapped again in the app's page even when the app added a part above it.
-import { applyTextStep, elementAt, pathTo, savedTextStep, shownTextStep } from '../../scripts/lib/pageBoot'
+import { answerPressed, applyTextStep, bootPage, elementAt, pathTo, savedTextStep, shownTextStep, steppedTo, writeTextStep } from '../../scripts/lib/pageBoot'
 import { textScaleStyle } from '../../src/core/textScale'
 import { STORE_KEY, useAppStore } from '../../src/stores/appStore'
 
@@ -68,4 +68,96 @@ test('the tapped element is found again in the app\'s page, past a banner the ap
   expect(elementAt(document.querySelector('#app .hn-page') as Element, path!)?.id).toBe('target')
   expect(elementAt(document.querySelector('#other .hn-page') as Element, path!)).toBeNull()
   expect(pathTo(copyRoot, document.getElementById('target'))).toBeNull()
+})
+
+describe('writeTextStep: A−/A+ in the prerendered copy save the step where the store reads it', () => {
+  /** What the store reads after the boot wrote `text` into localStorage (Taro H5 storage unwraps it). */
+  async function storeReads(text: string): Promise<number> {
+    storage.set(STORE_KEY, (JSON.parse(text) as { data: string }).data)
+    await useAppStore.persist.rehydrate()
+    return useAppStore.getState().textStep
+  }
+
+  test('with nothing saved, the store starts at the written step', async () => {
+    storage.clear()
+    const text = writeTextStep(null, 2)
+    expect(text).not.toBeNull()
+    expect(savedTextStep(text)).toBe(2)
+    expect(await storeReads(text as string)).toBe(2)
+  })
+
+  test('an existing save keeps everything but the step', async () => {
+    useAppStore.getState().setTextStep(1)
+    useAppStore.getState().rememberSearch('异地就医')
+    const text = writeTextStep(taroH5Text(storage.get(STORE_KEY)), 3) as string
+    useAppStore.setState({ searchHistory: [], textStep: 0 })
+    expect(await storeReads(text)).toBe(3)
+    expect(useAppStore.getState().searchHistory).toEqual(['异地就医'])
+  })
+
+  test('a save of another version (older or newer) or junk is never written over', () => {
+    for (const stored of [taroH5Text('{"version":1,"state":{"largeText":true}}'), taroH5Text('{"version":3,"state":{"textStep":1,"more":[1]}}'), taroH5Text('{'), 'x', taroH5Text('{"version":2,"state":[]}'), taroH5Text(7)]) {
+      expect(writeTextStep(stored, 2)).toBeNull()
+    }
+  })
+})
+
+/** A prerendered article copy as prerender.ts writes it: the A−/A+ control, 收藏, a tab row. */
+function prerenderedCopy(): string {
+  return `<div id="app"></div><div id="hn-prerendered"><div class="taro_page"><div class="hn-page hn-page--step-0 detail" style="--hn-fs:16px;--hn-tap:46px" data-text-step="0">
+    <div class="text-size" role="group"><div class="text-size__button text-size__button--off" role="button" tabindex="0" aria-label="缩小字号" aria-disabled="true"></div>
+    <div class="text-size__value"><span class="text-size__step">标准</span></div>
+    <div class="text-size__button" role="button" tabindex="0" aria-label="放大字号" aria-disabled="false"></div></div>
+    <div class="hn-button detail-tools__favorite" role="button" tabindex="0" aria-pressed="false"><span>收藏</span></div>
+    <div role="tablist"><div class="filter-tabs__tab filter-tabs__tab--active" role="tab" aria-selected="true"></div><div class="filter-tabs__tab" role="tab" aria-selected="false"><span>山西</span></div></div>
+    <a href="/article/x/">card</a></div></div></div>`
+}
+
+test('steppedTo: A− one step down, A+ one step up, nothing past either end', () => {
+  document.body.innerHTML = prerenderedCopy()
+  const [minus, plus] = Array.from(document.querySelectorAll('.text-size__button'))
+  expect(steppedTo(plus, 0)).toBe(1)
+  expect(steppedTo(plus, 3)).toBeNull()
+  expect(steppedTo(minus, 2)).toBe(1)
+  expect(steppedTo(minus, 0)).toBeNull()
+})
+
+test('answerPressed: a tab becomes the chosen one of its row; 收藏 shows itself pressed', () => {
+  document.body.innerHTML = prerenderedCopy()
+  const tabs = document.querySelectorAll('[role="tab"]')
+  answerPressed(tabs[1])
+  expect(Array.from(tabs).map((t) => [t.getAttribute('aria-selected'), t.classList.contains('filter-tabs__tab--active')])).toEqual([['false', false], ['true', true]])
+  const favorite = document.querySelector('.detail-tools__favorite') as HTMLElement
+  answerPressed(favorite)
+  expect(favorite.getAttribute('aria-pressed')).toBe('true')
+  expect(favorite.getAttribute('aria-busy')).toBe('true')
+})
+
+test('bootPage: taps on A+ and A− in the copy apply at once, each once, and are saved for the app', () => {
+  document.body.innerHTML = prerenderedCopy()
+  localStorage.clear()
+  window.history.replaceState(null, '', '/article/x/')
+  bootPage({ sources: [], now: false, sharedStep: true })
+  const root = document.querySelector('#hn-prerendered .hn-page') as HTMLElement
+  const [minus, plus] = Array.from(document.querySelectorAll<HTMLElement>('.text-size__button'))
+  plus.click()
+  expect(root.getAttribute('data-text-step')).toBe('1')
+  expect(root.style.getPropertyValue('--hn-fs')).toBe(textScaleStyle(16, 1)['--hn-fs'])
+  expect(document.querySelector('.text-size__step')?.textContent).toBe('大')
+  expect(minus.getAttribute('aria-disabled')).toBe('false')
+  expect(savedTextStep(localStorage.getItem(STORE_KEY))).toBe(1)
+  plus.click()
+  plus.click()
+  plus.click()
+  expect(root.getAttribute('data-text-step')).toBe('3')
+  expect(plus.getAttribute('aria-disabled')).toBe('true')
+  minus.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+  expect(root.getAttribute('data-text-step')).toBe('2')
+  expect(savedTextStep(localStorage.getItem(STORE_KEY))).toBe(2)
+  // A save of a newer version is left alone; the page still answers.
+  const newer = taroH5Text('{"version":99,"state":{"textStep":0}}')
+  localStorage.setItem(STORE_KEY, newer)
+  minus.click()
+  expect(root.getAttribute('data-text-step')).toBe('1')
+  expect(localStorage.getItem(STORE_KEY)).toBe(newer)
 })

@@ -15,6 +15,8 @@ import type * as ClipboardH5 from '../../src/platform/clipboard.h5'
 import type * as ClipboardWeapp from '../../src/platform/clipboard.weapp'
 import type * as ComponentStylesH5 from '../../src/platform/componentStyles.h5'
 import type * as ComponentStylesWeapp from '../../src/platform/componentStyles.weapp'
+import type * as FeedbackH5 from '../../src/platform/feedback.h5'
+import type * as FeedbackWeapp from '../../src/platform/feedback.weapp'
 import type * as FocusH5 from '../../src/platform/focus.h5'
 import type * as FocusWeapp from '../../src/platform/focus.weapp'
 import type * as NearEndH5 from '../../src/platform/nearEnd.h5'
@@ -42,6 +44,7 @@ const PAIRS: Record<string, [true, true?]> = {
   'data/loader': [true as Same<typeof DataLoaderWeapp, typeof DataLoaderH5>],
   'platform/clipboard': [true as Same<typeof ClipboardWeapp, typeof ClipboardH5>],
   'platform/componentStyles': [true as Same<typeof ComponentStylesWeapp, typeof ComponentStylesH5>],
+  'platform/feedback': [true as Same<typeof FeedbackWeapp, typeof FeedbackH5>],
   'platform/focus': [true as Same<typeof FocusWeapp, typeof FocusH5>],
   'platform/nearEnd': [true as Same<typeof NearEndWeapp, typeof NearEndH5>],
   'platform/pageUrl': [true as Same<typeof PageUrlWeapp, typeof PageUrlH5>],

@@ -5,6 +5,7 @@ import type { Article, Topic } from '../../core/article'
 import { NO_FILTERS, regionLabel, type ArticleFilters } from '../../core/filters'
 import { isArticleId } from '../../core/ids'
 import { readParam } from '../../core/params'
+import { detailRoute, h5Url } from '../../core/routes'
 import { contains } from '../../core/readingLists'
 import { stepLabel, textStepOf, type TextStep } from '../../core/textScale'
 import { loadArticle, loadArticleList, loadedArticle, loadedArticleList, type ListEntry } from '../../data/index'
@@ -16,6 +17,7 @@ import ArticleBody from '../../components/ArticleBody'
 import ArticleCard from '../../components/ArticleCard'
 import Disclaimer from '../../components/Disclaimer'
 import EmptyState from '../../components/EmptyState'
+import FeedbackLink from '../../components/FeedbackLink'
 import PageFooter from '../../components/PageFooter'
 import ReaderPage from '../../components/ReaderPage'
 import StaleNotice from '../../components/StaleNotice'
@@ -24,7 +26,7 @@ import { focusable } from '../../components/focusable'
 import ShareActions from '../../features/share/components/ShareActions'
 import SharedLandingBanner from '../../features/share/components/SharedLandingBanner'
 import TimelineSinglePageNotice from '../../features/share/components/TimelineSinglePageNotice'
-import { shareOriginOf, TEXT_STEP_PARAM } from '../../features/share/links'
+import { configuredH5BaseUrl, shareOriginOf, TEXT_STEP_PARAM } from '../../features/share/links'
 import { useArticleShare } from '../../features/share/useShare'
 import './index.css'
 
@@ -263,6 +265,7 @@ export default function DetailPage() {
       </View>
 
       <Disclaimer />
+      <FeedbackLink title={article.title} url={h5Url(configuredH5BaseUrl(), detailRoute(article.id))} />
       <ShareActions article={article} />
 
       {related.length > 0 && (
