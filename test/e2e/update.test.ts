@@ -90,15 +90,14 @@ describe('across an update', () => {
       // The second build replaces the first at the same address; the reader comes back once, online.
       swapSite(site, next.dir)
       await page.reload()
-      await page.waitForFunction(
-        async (old) => {
-          const names = (await caches.keys()).filter((n) => /-pages-/.test(n))
-          return names.length === 1 && names[0] !== old && (await (await caches.open(names[0])).keys()).length >= 3
-        },
-        oldCache,
-        { timeout: 60_000, polling: 250 },
-      )
-      const after = await pageCaches(page)
+      // The new worker has taken over once the older page cache is gone and the new one holds the pages.
+      const deadline = Date.now() + 60_000
+      let after = await pageCaches(page)
+      while (Object.keys(after).length !== 1 || after[oldCache] || Object.values(after)[0].length < addresses.length) {
+        if (Date.now() > deadline) throw new Error(`the new worker did not take over: ${JSON.stringify(after)}`)
+        await page.waitForTimeout(250)
+        after = await pageCaches(page)
+      }
       expect(Object.values(after)[0].sort()).toEqual(before[oldCache].sort())
 
       // Offline: every page read before opens as the new build's copy, the app starts and answers.
