@@ -10,6 +10,9 @@ export const PAGE_PATHS = {
 
 export type PageName = keyof typeof PAGE_PATHS
 
+/** The H5 site's not-found page (no page of the mini-program): where a link that names nothing goes. */
+export const NOT_FOUND_PATH = '/pages/not-found/index'
+
 /**
  * `url` with the non-empty entries of `query` appended (after `?`, or `&` when `url` already has a
  * query), each value encoded once (params.ts decodes). The one place a query string is built.

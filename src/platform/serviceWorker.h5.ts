@@ -17,7 +17,9 @@ export function registerServiceWorker(withoutWorker: () => void = () => {}): voi
   const base = typeof H5_BASE_URL === 'string' ? new URL(H5_BASE_URL).pathname.replace(/\/+$/, '') : ''
   const register = () => {
     // No worker (private mode, storage full, blocked): the site still works online.
-    navigator.serviceWorker.register(`${base}/sw.js`, { scope: `${base}/` }).catch(withoutWorker)
+    // updateViaCache 'none': the update check also reads sw-update.js (its activate step) past
+    // any HTTP cache, so a new build's worker never runs with an older build's copy of it.
+    navigator.serviceWorker.register(`${base}/sw.js`, { scope: `${base}/`, updateViaCache: 'none' }).catch(withoutWorker)
   }
   // After the page has loaded, so precaching never competes with the first screen.
   if (document.readyState === 'complete') register()

@@ -2,7 +2,10 @@
 // (收藏 / 最近浏览), persisted through Taro's storage API. Saved data is treated as untrusted
 // input: an old version, a broken JSON string or a wrong shape is discarded field by field and
 // defaults are used, never a crash. The reading lists are saved under keys of their own, so a
-// broken save of one loses only that list (savedStateStorage).
+// broken save of one loses only that list (savedStateStorage). A save written by a NEWER version
+// (the reader went back to an older build: a cached page, a rolled-back release) is left exactly
+// as it is: this build cannot know what it means, so it runs on defaults for the session and
+// never writes over it, and the newer build finds it intact when it comes back.
 import { create } from 'zustand'
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware'
 import { useShallow } from 'zustand/react/shallow'
@@ -84,38 +87,65 @@ function parseJson(text: string | null): { ok: true; value: unknown } | { ok: fa
 
 const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value)
 
+/** The version number of a parsed save, or null when it has none. */
+function versionOf(value: unknown): number | null {
+  return isRecord(value) && typeof value.version === 'number' && Number.isFinite(value.version) ? value.version : null
+}
+
 /**
  * JSON over text storage in three keys: the main save (filters, search history, text step) and
- * one per reading list. A key whose text is broken, or of another list version, is removed and
- * read as "nothing saved"; the other keys are read as usual. Writes skip keys whose text did not
- * change (opening an article rewrites only the history, not 500 favourites).
+ * one per reading list. A key whose text is broken, or of an older or unknown list version, is
+ * removed and read as "nothing saved"; the other keys are read as usual. A key written by a newer
+ * version is frozen for the session: not read, never written or removed (when the main save is
+ * newer, the lists are frozen with it: the newer build owns all three). Writes skip keys whose
+ * text did not change (opening an article rewrites only the history, not 500 favourites).
  */
 export function savedStateStorage(storage: TextStorage): PersistStorage<SavedState> {
+  const frozen = new Set<string>()
   const write = (key: string, text: string) => {
-    if (storage.getItem(key) !== text) storage.setItem(key, text)
+    if (!frozen.has(key) && storage.getItem(key) !== text) storage.setItem(key, text)
   }
-  const remove = (key: string) => storage.removeItem(key)
+  const remove = (key: string) => {
+    if (!frozen.has(key)) storage.removeItem(key)
+  }
+  const freeze = (key: string, what: string, version: number) => {
+    if (!frozen.has(key)) reportRecovered(`${what} was written by a newer version; leaving it untouched and using defaults this session`, `version ${version}`)
+    frozen.add(key)
+  }
   return {
     getItem(name) {
+      // Read once per launch: what is frozen is decided afresh from what storage holds now.
+      frozen.clear()
+      const listKeys = LIST_NAMES.map((list) => `${name}/${list}`)
+      const text = storage.getItem(name)
+      const parsedMain = text === null ? null : parseJson(text)
+      const mainVersion = parsedMain && parsedMain.ok ? versionOf(parsedMain.value) : null
+      if (mainVersion !== null && mainVersion > STORE_VERSION) {
+        freeze(name, 'saved state', mainVersion)
+        for (const key of listKeys) frozen.add(key)
+        return null
+      }
       const lists: Record<string, unknown> = {}
       for (const list of LIST_NAMES) {
         const key = `${name}/${list}`
-        const text = storage.getItem(key)
-        if (text === null) continue
-        const parsed = parseJson(text)
-        if (parsed.ok && isRecord(parsed.value) && parsed.value.version === LIST_VERSION && Array.isArray(parsed.value.entries)) {
+        if (frozen.has(key)) continue
+        const listText = storage.getItem(key)
+        if (listText === null) continue
+        const parsed = parseJson(listText)
+        const version = parsed.ok ? versionOf(parsed.value) : null
+        if (version !== null && version > LIST_VERSION) {
+          freeze(key, `saved ${list} list`, version)
+        } else if (parsed.ok && isRecord(parsed.value) && version === LIST_VERSION && Array.isArray(parsed.value.entries)) {
           lists[list] = parsed.value.entries
         } else {
-          reportRecovered(`saved ${list} list is broken or of another version; starting it empty`, text.slice(0, 80))
+          reportRecovered(`saved ${list} list is broken or of another version; starting it empty`, listText.slice(0, 80))
           remove(key)
         }
       }
-      const text = storage.getItem(name)
       let main: StorageValue<SavedState> | null = null
-      if (text !== null) {
-        const parsed = parseJson(text)
-        if (parsed.ok && isRecord(parsed.value) && 'state' in parsed.value) {
-          main = parsed.value as unknown as StorageValue<SavedState>
+      if (text !== null && parsedMain) {
+        if (parsedMain.ok && isRecord(parsedMain.value) && 'state' in parsedMain.value) {
+          main = parsedMain.value as unknown as StorageValue<SavedState>
         } else {
           reportRecovered('saved state is not JSON with a "state" field; starting from defaults', text.slice(0, 80))
           remove(name)

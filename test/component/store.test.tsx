@@ -89,9 +89,38 @@ describe('persistence', () => {
     warn.mockRestore()
   })
 
-  it('discards saved data of another version', async () => {
-    await reopenWith({ version: STORE_VERSION + 1, state: { filters: { province: provinces[0].province }, searchHistory: ['x'], textStep: 2 } })
+  it('leaves a save from a newer version byte for byte as it was, through a whole session', async () => {
+    // What a newer build writes: all three keys, in shapes this build may not know.
+    const future = {
+      [STORE_KEY]: JSON.stringify({ version: STORE_VERSION + 1, state: { filters: { province: provinces[0].province }, textStep: 3, theme: 'dark' } }),
+      [LIST_KEYS.favorites]: JSON.stringify({ version: 2, entries: [{ id: articles[0].id, folder: '药' }] }),
+      [LIST_KEYS.history]: JSON.stringify({ version: 1, entries: [{ id: articles[1].id, title: articles[1].title, date: articles[1].date, at: 5 }] }),
+    }
+    for (const [key, text] of Object.entries(future)) taroTest.storage.set(key, text)
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await act(() => useAppStore.persist.rehydrate())
+    // This session runs on defaults: nothing of the newer save is read.
     expect(snapshot()).toEqual(defaults)
+    expect(useAppStore.getState().favorites).toEqual([])
+    expect(useAppStore.getState().history).toEqual([])
+    // The reader uses the app: text size, a search, a favourite, an article read.
+    const s = useAppStore.getState()
+    s.setTextStep(2)
+    s.rememberSearch('医保')
+    s.toggleFavorite(articles[2])
+    s.recordVisit(articles[3])
+    expect(useAppStore.getState().textStep).toBe(2)
+    for (const [key, text] of Object.entries(future)) expect(taroTest.storage.get(key)).toBe(text)
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/saved state was written by a newer version/))
+    warn.mockRestore()
+    // Launched again (still the older build): the save is still frozen, never removed.
+    useAppStore.setState(useAppStore.getInitialState(), true)
+    await act(() => useAppStore.persist.rehydrate())
+    expect(snapshot()).toEqual(defaults)
+    for (const [key, text] of Object.entries(future)) expect(taroTest.storage.get(key)).toBe(text)
+  })
+
+  it('discards saved data of an older, unknown version', async () => {
     await reopenWith({ version: 0, state: { searchHistory: ['旧的'] } })
     expect(snapshot()).toEqual(defaults)
   })
@@ -213,12 +242,28 @@ describe('收藏 and 最近浏览', () => {
     expect(ids(useAppStore.getState().favorites)).toEqual([a.id])
   })
 
-  it('a list of another version is discarded alone', async () => {
+  it('a list of an older or unknown version is discarded alone', async () => {
     useAppStore.getState().toggleFavorite(a)
     useAppStore.getState().recordVisit(b)
-    taroTest.storage.set(LIST_KEYS.favorites, JSON.stringify({ version: 99, entries: [] }))
+    taroTest.storage.set(LIST_KEYS.favorites, JSON.stringify({ version: 0, entries: [] }))
     await relaunch()
     expect(useAppStore.getState().favorites).toEqual([])
     expect(ids(useAppStore.getState().history)).toEqual([b.id])
+    expect(taroTest.storage.has(LIST_KEYS.favorites)).toBe(false)
+  })
+
+  it('a list written by a newer version is neither read nor touched; the other list works as usual', async () => {
+    useAppStore.getState().recordVisit(b)
+    const newer = JSON.stringify({ version: 99, entries: [{ id: a.id, title: a.title, date: a.date, at: 1, note: '新版本的字段' }] })
+    taroTest.storage.set(LIST_KEYS.favorites, newer)
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await relaunch()
+    expect(useAppStore.getState().favorites).toEqual([])
+    useAppStore.getState().toggleFavorite(c)
+    useAppStore.getState().recordVisit(a)
+    expect(taroTest.storage.get(LIST_KEYS.favorites)).toBe(newer)
+    expect(ids(listSaved(LIST_KEYS.history).entries)).toEqual([a.id, b.id])
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/favorites list was written by a newer version/))
+    warn.mockRestore()
   })
 })

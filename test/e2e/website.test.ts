@@ -138,7 +138,7 @@ test('scripts come compressed when the browser asks, hashed files cache for good
   }
 })
 
-test('after one visit, home and an article read still show with the network off', async () => {
+test('after one visit, home and an article read still show with the network off; one never read says 加载失败', async () => {
   const { context, page, problems } = await openPhonePage(browser)
   try {
     await page.goto(server.url)
@@ -158,10 +158,12 @@ test('after one visit, home and an article read still show with the network off'
     await page.getByText(full.title).first().waitFor()
     await startApp(page)
     await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
-    // An article never read offline still opens: the shell draws it from the packaged data.
+    // An article never read: the worker installs no data (only what every page needs), so the
+    // shell starts and says the article could not load, with 重试 for when the network is back.
     await page.goto(articleUrl(excerptOnly))
     await startApp(page)
-    await page.locator('#app .detail-article__title', { hasText: excerptOnly.title }).waitFor()
+    await page.locator('#app .taro_page', { hasText: '加载失败' }).waitFor()
+    await page.getByText('重试').first().waitFor()
     await context.setOffline(false)
     // Going offline makes the browser log failed fetches; only real app errors count.
     problems.consoleErrors = problems.consoleErrors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))

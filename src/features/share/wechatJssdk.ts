@@ -11,7 +11,10 @@ import { appendQuery } from '../../core/routes'
 
 declare const WECHAT_JSSDK_SIGNATURE_URL: string | undefined
 
-const JSSDK_SCRIPT = 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js'
+/** The one script WeChat's JS-SDK is loaded from: pinned, never taken from data or a reply. */
+export const JSSDK_SCRIPT = 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js'
+/** The only JS-SDK calls this app asks for: setting the two share cards. */
+export const JSSDK_API_LIST: readonly string[] = ['updateAppMessageShareData', 'updateTimelineShareData']
 
 export interface WeChatShareData {
   title: string
@@ -20,19 +23,68 @@ export interface WeChatShareData {
   imgUrl: string
 }
 
-interface JssdkSignature {
+export interface JssdkSignature {
   appId: string
-  timestamp: number | string
+  timestamp: number
   nonceStr: string
   signature: string
 }
 
+export interface JssdkConfig extends JssdkSignature {
+  debug: false
+  jsApiList: string[]
+}
+
 interface Jssdk {
-  config(options: JssdkSignature & { debug: boolean; jsApiList: string[] }): void
+  config(options: JssdkConfig): void
   ready(callback: () => void): void
   error(callback: (error: unknown) => void): void
   updateAppMessageShareData(data: WeChatShareData): void
   updateTimelineShareData(data: Omit<WeChatShareData, 'desc'>): void
+}
+
+// The shapes WeChat's JS-SDK documents for wx.config: an official account's AppID (wx + 16 hex),
+// a Unix time in seconds, a random string (WeChat's samples use 16 letters and digits; 32 is
+// the most its signing tools make) and a SHA-1 signature (40 hex). Anything else is no reply of
+// a signing endpoint, so it is not handed to WeChat's script.
+const APP_ID = /^wx[0-9a-f]{16}$/i
+const NONCE = /^[A-Za-z0-9]{1,32}$/
+const SIGNATURE = /^[0-9a-f]{40}$/i
+/** 2001-09-09 .. 2286-11-20 in seconds: a milliseconds value or a small number is a broken signer. */
+const TIMESTAMP_MIN = 1_000_000_000
+const TIMESTAMP_MAX = 9_999_999_999
+
+/**
+ * The signature endpoint's reply, checked field by field: the four fields WeChat needs, or the
+ * first field that is wrong. Fields beyond the four are ignored, never passed on.
+ */
+export function parseSignature(value: unknown): { ok: true; signature: JssdkSignature } | { ok: false; problem: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, problem: 'the reply is not a JSON object' }
+  const v = value as Record<string, unknown>
+  if (typeof v.appId !== 'string' || !APP_ID.test(v.appId)) return { ok: false, problem: 'appId is not "wx" and 16 hex digits' }
+  const timestamp = typeof v.timestamp === 'string' && /^[0-9]{1,10}$/.test(v.timestamp) ? Number(v.timestamp) : v.timestamp
+  if (typeof timestamp !== 'number' || !Number.isInteger(timestamp) || timestamp < TIMESTAMP_MIN || timestamp > TIMESTAMP_MAX) {
+    return { ok: false, problem: 'timestamp is not a Unix time in seconds' }
+  }
+  if (typeof v.nonceStr !== 'string' || !NONCE.test(v.nonceStr)) return { ok: false, problem: 'nonceStr is not 1-32 letters and digits' }
+  if (typeof v.signature !== 'string' || !SIGNATURE.test(v.signature)) return { ok: false, problem: 'signature is not 40 hex digits' }
+  return { ok: true, signature: { appId: v.appId, timestamp, nonceStr: v.nonceStr, signature: v.signature } }
+}
+
+export function isSignature(value: unknown): boolean {
+  return parseSignature(value).ok
+}
+
+/** What is handed to wx.config: the checked signature, debug off, the fixed API list. */
+export function jssdkConfig(signature: JssdkSignature): JssdkConfig {
+  return {
+    debug: false,
+    appId: signature.appId,
+    timestamp: signature.timestamp,
+    nonceStr: signature.nonceStr,
+    signature: signature.signature,
+    jsApiList: [...JSSDK_API_LIST],
+  }
 }
 
 /** The signature endpoint from the build, or '' when the JS-SDK is not set up. */
@@ -42,12 +94,6 @@ export function jssdkSignatureUrl(): string {
 
 export function isJssdkConfigured(): boolean {
   return jssdkSignatureUrl() !== ''
-}
-
-export function isSignature(value: unknown): value is JssdkSignature {
-  if (!value || typeof value !== 'object') return false
-  const v = value as Record<string, unknown>
-  return typeof v.appId === 'string' && typeof v.nonceStr === 'string' && typeof v.signature === 'string' && (typeof v.timestamp === 'number' || typeof v.timestamp === 'string')
 }
 
 let sdkLoading: Promise<Jssdk> | null = null
@@ -82,11 +128,18 @@ export async function configureWeChatShare(data: WeChatShareData): Promise<boole
   try {
     const pageUrl = window.location.href.split('#')[0]
     const response = await fetch(appendQuery(endpoint, { url: pageUrl }))
-    const signature: unknown = await response.json()
-    if (!response.ok || !isSignature(signature)) return false
+    if (!response.ok) {
+      reportRecovered('WeChat JS-SDK signature endpoint failed; the ··· guide stays', `HTTP ${response.status}`)
+      return false
+    }
+    const reply = parseSignature(await response.json())
+    if (!reply.ok) {
+      reportRecovered('WeChat JS-SDK signature reply rejected; the ··· guide stays', reply.problem)
+      return false
+    }
     const sdk = await loadSdk()
     return await new Promise<boolean>((resolve) => {
-      sdk.config({ debug: false, ...signature, jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'] })
+      sdk.config(jssdkConfig(reply.signature))
       sdk.ready(() => {
         sdk.updateAppMessageShareData(data)
         sdk.updateTimelineShareData({ title: data.title, link: data.link, imgUrl: data.imgUrl })
