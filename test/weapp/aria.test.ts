@@ -6,11 +6,15 @@
 // started on the prerendered page). Both sides list every element that has a role with its
 // name, and the two lists must be equal: a label lost on either side fails the test.
 // Needs both builds (npm run build:weapp && npm run build:h5).
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import type { Article, ArticleDataset } from '../../src/core/article'
 import { LIST_PAGE_SIZE, newestFirst } from '../../src/core/filters'
 import { publicPath } from '../../src/core/routes'
 import datasetJson from '../../src/data/articles.json'
+import ariaAttributes from '../../src/platform/ariaAttributes.json'
+import { weappDir } from './support/dist'
 import { launchChromium, openPhonePage, startApp, startH5Server, describeProblems } from '../e2e/support/h5'
 import { launchSimulated, wxmlAttributes, type AccessibleNode, type SimulatedPage, type SimulatedProgram } from './support/simulate'
 
@@ -197,4 +201,29 @@ test('state reaches the screen reader: the chosen tab is selected, and A− is d
   await mine.tap('A+')
   await mine.waitFor(() => smaller().aria['aria-disabled'] !== 'true')
   await mine.tap('A−')
+})
+
+test("base.wxml: every template of a view, text and scroll-view carries the injected attributes; prints their cost", () => {
+  const wxml = fs.readFileSync(path.join(weappDir(), 'base.wxml'), 'utf8')
+  const tags: Record<string, string> = { View: 'view', Text: 'text', ScrollView: 'scroll-view' }
+  let bytes = 0
+  let count = 0
+  for (const [component, attributes] of Object.entries(ariaAttributes as Record<string, Record<string, string>>)) {
+    const tag = tags[component]
+    expect(tag).toBeDefined()
+    // pure-view and click-view (class and style only) are for views without any other prop; a
+    // view with a role or an aria-* prop always gets a full template.
+    const opened = [...wxml.matchAll(new RegExp(`<${tag} [^>]*>`, 'g'))].map((m) => m[0]).filter((t) => tag !== 'view' || t.includes('hover-class='))
+    expect(opened.length).toBeGreaterThan(0)
+    for (const element of opened) {
+      for (const name of Object.keys(attributes)) {
+        const wxmlName = name === 'role' ? 'aria-role' : name
+        const attribute = new RegExp(` ${wxmlName}="\\{\\{i\\.p\\d+\\}\\}"`).exec(element)
+        expect({ element: element.slice(0, 60), attribute: wxmlName, found: !!attribute }).toEqual({ element: element.slice(0, 60), attribute: wxmlName, found: true })
+        bytes += attribute![0].length
+        count++
+      }
+    }
+  }
+  console.log(`base.wxml: ${wxml.length} bytes, of which ${bytes} are ${count} injected aria attributes (${((bytes / wxml.length) * 100).toFixed(1)}%)`)
 })

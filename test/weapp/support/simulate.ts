@@ -10,7 +10,12 @@
 // - the build's scripts run by WeChat's module rules (loadDist below): require relative to the
 //   file, one module cache per launch, and require.async (分包异步化) for the data subpackages;
 // - app.js required once and App's onLaunch called by hand;
-// - the stand-in `wx` of fake-wx.ts, with navigation recorded (tests then open where it leads).
+// - the stand-in `wx` of fake-wx.ts (storage, system info and extra APIs set per launch), with
+//   navigation recorded: `follow()` opens where the app asked to go and `back()` returns, over a
+//   small stack of the pages opened;
+// - what a screen reader gets (`accessibleNodes`, `wxmlAttributes`): j-component keeps only
+//   class, style and data-* on its DOM placeholders, so the aria-* attributes are read from the
+//   virtual node each element was rendered from, i.e. the compiled WXML's own output.
 // WXML runtime warnings ("Template ... not found") mean part of a page would be blank on a
 // phone: they are collected in `warnings` and tests fail on them.
 import fs from 'node:fs'
