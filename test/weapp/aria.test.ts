@@ -94,7 +94,7 @@ async function h5Roles(route: string, ready: string): Promise<Named[]> {
     await page.goto(`${server.url}${publicPath(route)}`)
     await startApp(page)
     await page.getByText(ready, { exact: false }).first().waitFor({ timeout: 20_000 })
-    const found = await page.evaluate((fromContent) => {
+    const found = await settled(() => page.evaluate((fromContent) => {
       const hiddenFromReaders = (el: Element | null): boolean => !!el?.closest('[aria-hidden="true"]')
       const textOf = (el: Element): string => {
         const parts: string[] = []
@@ -119,7 +119,7 @@ async function h5Roles(route: string, ready: string): Promise<Named[]> {
             (fromContent.includes(role) ? textOf(el) : '')
           return { role, name }
         })
-    }, NAME_FROM_CONTENT)
+    }, NAME_FROM_CONTENT))
     const trouble = describeProblems(problems)
     if (trouble.length) throw new Error(`H5 ${route} misbehaved:\n${trouble.join('\n')}`)
     return found
@@ -132,6 +132,24 @@ async function weappPage(route: string, ready: string): Promise<SimulatedPage> {
   const page = await program.open(route)
   await page.waitFor((p) => p.text().includes(ready), 20_000)
   return page
+}
+
+/**
+ * Reads until three reads 200 ms apart agree: lists and results are drawn over a few renders
+ * (a first screen of cards, then the rest), more slowly on a busy machine.
+ */
+async function settled(read: () => Promise<Named[]> | Named[]): Promise<Named[]> {
+  let last = ''
+  let same = 0
+  let named: Named[] = []
+  for (const start = Date.now(); same < 2 && Date.now() - start < 20_000; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    named = await read()
+    const now = sorted(named).join('\n')
+    same = now === last ? same + 1 : 0
+    last = now
+  }
+  return named
 }
 
 /**
@@ -167,7 +185,7 @@ const PAGES: [string, string, string][] = [
 
 test.each(PAGES)('%s: every control has a role and a name, the same ones as on H5', async (name, route, ready) => {
   const weapp = await weappPage(route, ready)
-  const weappNamed = weappRoles(weapp)
+  const weappNamed = await settled(() => weappRoles(weapp))
   expect(unnamedControls(weapp)).toEqual([])
   // A page without roles would make the comparison below pass on nothing.
   expect(weappNamed.filter((n) => n.role === 'button' || n.role === 'link').length).toBeGreaterThan(0)

@@ -61,6 +61,8 @@ const showsArticle = (page: SimulatedPage, article: Article) => {
 
 /** Scrolls home to the end: WeChat calls the page's onReachBottom near the bottom. */
 async function scrollToEnd(home: SimulatedPage): Promise<void> {
+  // The first screen draws a few cards, then the rest of the first page; the reader scrolls after.
+  await home.waitFor((p) => p.texts().includes(listed[Math.min(listed.length, PAGE_SIZE) - 1].title))
   for (let round = 0; round < 10 && !home.texts().includes('没有更多了'); round++) {
     home.instance.onReachBottom()
     await home.waitFor((p) => p.texts().includes(listed[Math.min(listed.length, PAGE_SIZE * (round + 2)) - 1].title))

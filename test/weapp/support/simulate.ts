@@ -448,7 +448,7 @@ export function launchSimulated(dirOrOptions: string | LaunchOptions = {}): Simu
           jTarget.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } })
           await settle()
         },
-        waitFor: (check, timeoutMs = 5000) => waitUntil(() => check(page), timeoutMs),
+        waitFor: (check, timeoutMs = 15_000) => waitUntil(() => check(page), timeoutMs),
         accessibleNodes: () => accessibleNodes(dom),
         rootStyle() {
           const root = [...dom.querySelectorAll('*')].find((el) => /(^|\s)hn-page(\s|$)/.test(String(wxmlAttributes(el).class ?? '')))
@@ -493,7 +493,7 @@ export function launchSimulated(dirOrOptions: string | LaunchOptions = {}): Simu
       return below
     },
     stack: () => [...stack],
-    waitFor: (check, timeoutMs = 5000) => waitUntil(check, timeoutMs),
+    waitFor: (check, timeoutMs = 15_000) => waitUntil(check, timeoutMs),
     close() {
       for (const page of [...pages]) page.onUnload?.()
       stack.length = 0
