@@ -1,3 +1,4 @@
+import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -27,7 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // role and aria-* props reach the mini-program's templates (config/ariaPlugin.ts says how).
+    plugins: process.env.TARO_ENV === 'h5' ? [] : [path.resolve(__dirname, 'ariaPlugin.ts')],
     defineConstants: {
       // Base URL of the public H5 site, used in share links and poster QR codes.
       H5_BASE_URL: JSON.stringify(h5BaseUrl),

@@ -1,98 +1,109 @@
-// Issue 10 in the compiled weapp: the text scale follows WeChat's font setting, 收藏 survives a
-// relaunch, and Moments' single-page mode shows the notice once and nothing that navigates.
+// Text size and single-page mode in the compiled weapp, rendered by miniprogram-simulate with
+// Taro's runtime: the text scale follows WeChat's font setting, 收藏 survives a relaunch, and
+// Moments' single-page mode shows the notice once and nothing that navigates.
+// (What the screen reader gets, roles and names: aria.test.ts.)
 import type { Article, ArticleDataset } from '../../src/core/article'
 import datasetJson from '../../src/data/articles.json'
-import type { WxmlNode } from './support/wechat-compilers'
-import { launchMiniProgram, textOf, type MiniProgram, type MiniProgramPage } from './support/mini-program'
+import { launchSimulated, type LaunchOptions, type SimulatedPage, type SimulatedProgram } from './support/simulate'
+
+jest.setTimeout(60_000)
 
 const { articles, disclaimers } = datasetJson as unknown as ArticleDataset
 const DETAIL = 'pages/detail/index'
 const MINE = 'pages/mine/index'
 const article = articles.find((a) => a.fullText && a.related.length > 0) as Article
-const NAVIGATION = ['navigateTo', 'redirectTo', 'reLaunch', 'navigateBack', 'switchTab']
 
-let program: MiniProgram | undefined
-afterEach(() => {
-  program?.closeAndCheck()
-  program = undefined
-})
+let program: SimulatedProgram | undefined
 
-const openArticle = (p: MiniProgram, query?: string): Promise<MiniProgramPage> => p.openArticle(article, query)
-
-/** The page root's inline style as WeChat's view layer gets it. */
-function rootStyle(page: MiniProgramPage): string {
-  let found = ''
-  const walk = (node: WxmlNode | string) => {
-    if (found || typeof node === 'string') return
-    const cls = String(node.attr?.class ?? '')
-    if (/(^|\s)hn-page(\s|$)/.test(cls)) {
-      found = String(node.attr?.style ?? '')
-      return
-    }
-    node.children?.forEach(walk)
-  }
-  walk(page.view().root)
-  return found
+/** One program at a time; a relaunch closes the one before (its storage can be carried over). */
+function launch(options: LaunchOptions = {}): SimulatedProgram {
+  shutDown()
+  program = launchSimulated(options)
+  return program
 }
 
-const rootPx = (page: MiniProgramPage) => {
-  const match = rootStyle(page).match(/--hn-fs:\s*([\d.]+)px/)
-  if (!match) throw new Error(`no --hn-fs on the page root; style was "${rootStyle(page)}"`)
+function shutDown() {
+  if (!program) return
+  const closing = program
+  program = undefined
+  closing.stack().forEach((page) => page.unload())
+  closing.close()
+  expect(closing.errors).toEqual([])
+  expect(closing.wx.networkRequests).toEqual([])
+}
+
+afterEach(shutDown)
+
+async function openArticle(p: SimulatedProgram, query = `id=${encodeURIComponent(article.id)}`): Promise<SimulatedPage> {
+  const page = await p.open(`/${DETAIL}?${query}`)
+  await page.waitFor((pg) => pg.texts().includes(article.title))
+  return page
+}
+
+const rootPx = (page: SimulatedPage) => {
+  const match = page.rootStyle().match(/--hn-fs:\s*([\d.]+)px/)
+  if (!match) throw new Error(`no --hn-fs on the page root; style was "${page.rootStyle()}"`)
   return Number(match[1])
 }
 
 test("the text scale follows WeChat's font setting", async () => {
-  program = launchMiniProgram()
-  const standard = rootPx(await openArticle(program))
-  program.close()
-  program = launchMiniProgram({ system: { fontSizeSetting: 24 } })
-  const larger = rootPx(await openArticle(program))
+  const standard = rootPx(await openArticle(launch()))
+  const larger = rootPx(await openArticle(launch({ system: { fontSizeSetting: 24 } })))
   console.log(`weapp root text size: ${standard} px at fontSizeSetting 16, ${larger} px at 24`)
   expect(standard).toBe(16)
   expect(larger).toBe(24)
 })
 
 test('A+ enlarges the text and the step is kept', async () => {
-  program = launchMiniProgram()
-  const page = await openArticle(program)
+  const page = await openArticle(launch())
   await page.tap('A+')
   await page.waitFor((p) => p.texts().includes('大'))
   expect(rootPx(page)).toBeCloseTo(16 * 1.3, 1)
 })
 
 test('收藏 survives an app relaunch and shows on 我的, newest first', async () => {
-  program = launchMiniProgram()
-  const page = await openArticle(program)
+  const first = launch()
+  const page = await openArticle(first)
   await page.tap(/^收藏$/)
   await page.waitFor((p) => p.texts().includes('已收藏'))
-  const storage = Object.fromEntries(program.wx.storage)
-  program.close()
+  const storage = Object.fromEntries(first.wx.storage)
 
-  program = launchMiniProgram({ storage })
-  const mine = await program.open(`/${MINE}`)
+  const again = launch({ storage })
+  const mine = await again.open(`/${MINE}`)
   await mine.waitFor((p) => p.texts().includes(article.title))
   const texts = mine.texts()
   expect(texts).toContain('收藏（1）')
   // Opening the article also put it into 最近浏览.
   expect(texts).toContain('最近浏览（1）')
-  const again = await openArticle(program)
-  expect(again.texts()).toContain('已收藏')
+  const reopened = await openArticle(again)
+  expect(reopened.texts()).toContain('已收藏')
 })
 
 test('an article no longer in the data shows as 已下线 on 我的 and can be removed', async () => {
   const entry = { id: 'gone000001', title: '一篇已经下线的文章', date: '2025-01-02', at: 1 }
-  program = launchMiniProgram({ storage: { 'health-news/app-state/favorites': JSON.stringify({ version: 1, entries: [entry] }) } })
-  const mine = await program.open(`/${MINE}`)
-  await mine.waitFor((p) => p.texts().includes('已下线'))
+  const p = launch({ storage: { 'health-news/app-state/favorites': JSON.stringify({ version: 1, entries: [entry] }) } })
+  const mine = await p.open(`/${MINE}`)
+  await mine.waitFor((pg) => pg.texts().includes('已下线'))
   await mine.tap(/^删除$/)
-  await mine.waitFor((p) => !p.texts().includes('已下线'))
+  await mine.waitFor((pg) => !pg.texts().includes('已下线'))
   expect(mine.texts()).toContain('收藏（0）')
 })
 
+/** Taps every element that shows text; returns how many of them handle a tap. */
+async function tapEverything(page: SimulatedPage, texts: string[]): Promise<number> {
+  let tappable = 0
+  for (const text of texts) {
+    const target = page.findByText(text)
+    if (page.accessibleNodes().some((n) => n.tappable && n.element.contains(target))) tappable++
+    await page.tapElement(target)
+  }
+  return tappable
+}
+
 test('Moments single-page mode: one notice, the whole article, nothing that navigates', async () => {
   const moments = { path: DETAIL, scene: 1154, query: {}, referrerInfo: {} }
-  program = launchMiniProgram({ wx: { getEnterOptionsSync: () => moments, getLaunchOptionsSync: () => moments } })
-  const page = await openArticle(program, `id=${encodeURIComponent(article.id)}&from=timeline`)
+  const p = launch({ wx: { getEnterOptionsSync: () => moments, getLaunchOptionsSync: () => moments } })
+  const page = await openArticle(p, `id=${encodeURIComponent(article.id)}&from=timeline`)
   const texts = page.texts()
   const all = texts.join('\n')
 
@@ -110,28 +121,20 @@ test('Moments single-page mode: one notice, the whole article, nothing that navi
   for (const gone of ['首页', '返回首页', '收藏', '已收藏', '相关推荐', '转发给家人', '生成分享图', '打开首页看更多健康资讯']) expect(texts).not.toContain(gone)
 
   // Tap everything that shows text: nothing may try to navigate.
-  const before = program.wx.calls.length
   const shown = [...new Set(texts)]
-  let tapped = 0
-  for (const text of shown) {
-    const target = page.findByText(text)
-    if (page.dispatch(target, 'tap', { x: 0, y: 0 })) tapped++
-    await program.settle()
-  }
-  const navigations = program.wx.calls.slice(before).filter((call) => NAVIGATION.includes(call.api))
-  console.log(`Moments single-page mode: ${shown.length} texts shown, ${tapped} tappable, ${navigations.length} navigations`)
-  expect(navigations.map((call) => `${call.api} ${JSON.stringify(call.args[0])}`)).toEqual([])
-  expect(page.route).toBe(DETAIL)
+  const tapped = await tapEverything(page, shown)
+  console.log(`Moments single-page mode: ${shown.length} texts shown, ${tapped} tappable, ${p.navigations.length} navigations`)
+  expect(p.navigations).toEqual([])
   // History is not recorded in single-page mode (its storage is separate and thrown away).
-  expect([...program.wx.storage.keys()].filter((key) => key.endsWith('/history') && String(program!.wx.storage.get(key)).includes(article.id))).toEqual([])
+  expect([...p.wx.storage.keys()].filter((key) => key.endsWith('/history') && String(p.wx.storage.get(key)).includes(article.id))).toEqual([])
 })
 
 test('Moments single-page mode on a shared list: one notice, the cards as text, nothing that navigates', async () => {
   const moments = { path: 'pages/index/index', scene: 1154, query: {}, referrerInfo: {} }
-  program = launchMiniProgram({ wx: { getEnterOptionsSync: () => moments, getLaunchOptionsSync: () => moments } })
-  const home = await program.open('/pages/index/index?from=timeline')
+  const p = launch({ wx: { getEnterOptionsSync: () => moments, getLaunchOptionsSync: () => moments } })
+  const home = await p.open('/pages/index/index?from=timeline')
   const newest = [...articles].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0]
-  await home.waitFor((p) => p.texts().includes(newest.title))
+  await home.waitFor((pg) => pg.texts().includes(newest.title))
   const texts = home.texts()
   expect(texts.filter((t) => t === '正在朋友圈里预览这份文章列表')).toHaveLength(1)
   for (const gone of ['我的 · 字号', '搜索医保、医院、疾病']) expect(texts).not.toContain(gone)
@@ -140,37 +143,32 @@ test('Moments single-page mode on a shared list: one notice, the cards as text, 
   const titles = new Set(articles.map((a) => a.title))
   const cards = texts.filter((t) => titles.has(t))
   expect(cards.length).toBeGreaterThan(0)
-  const before = program.wx.calls.length
-  for (const title of cards) {
-    home.dispatch(home.findByText(title), 'tap', { x: 0, y: 0 })
-    await program.settle()
-  }
-  const navigations = program.wx.calls.slice(before).filter((call) => NAVIGATION.includes(call.api))
-  expect(navigations.map((call) => `${call.api} ${JSON.stringify(call.args[0])}`)).toEqual([])
+  await tapEverything(home, cards)
+  expect(p.navigations).toEqual([])
   expect(home.route).toBe('pages/index/index')
-}, 30_000)
+})
 
 test('大字分享: the shared step opens the article at that size; the reader keeps it only by choice', async () => {
-  program = launchMiniProgram()
-  const page = await openArticle(program, `id=${encodeURIComponent(article.id)}&from=share&size=3`)
+  const p = launch()
+  const page = await openArticle(p, `id=${encodeURIComponent(article.id)}&from=share&size=3`)
   expect(rootPx(page)).toBeCloseTo(16 * 1.75, 1)
   expect(page.text()).toContain('「超大」字号')
   // Not saved yet: another article opens at the reader's own step.
   const other = articles.find((a) => a.id === article.related[0])!
   await page.tap(other.title)
-  const next = await program.waitFor(() => (program!.currentPage().texts().includes(other.title) ? program!.currentPage() : undefined))
-  expect(rootPx(next!)).toBe(16)
-  await program.back()
+  const next = await p.follow()
+  await next.waitFor((pg) => pg.texts().includes(other.title))
+  expect(rootPx(next)).toBe(16)
+  await p.back()
   await page.tap('以后都用这个字号')
-  await page.waitFor((p) => !p.text().includes('「超大」字号'))
-  const mine = await program.open(`/${MINE}`)
-  await mine.waitFor((p) => p.texts().includes('超大'))
+  await page.waitFor((pg) => !pg.text().includes('「超大」字号'))
+  const mine = await p.open(`/${MINE}`)
+  await mine.waitFor((pg) => pg.texts().includes('超大'))
   expect(rootPx(mine)).toBeCloseTo(28, 1)
 })
 
 test('大字分享: the forwarded card and the Moments query carry the chosen step', async () => {
-  program = launchMiniProgram()
-  const page = await openArticle(program)
+  const page = await openArticle(launch())
   await page.tap(/^特大$/)
   const message = page.shareAppMessage() as { path: string }
   expect(message.path).toBe(`/${DETAIL}?id=${encodeURIComponent(article.id)}&from=share&size=2`)
@@ -180,9 +178,8 @@ test('大字分享: the forwarded card and the Moments query carry the chosen st
 })
 
 test('an old article says so under its date', async () => {
-  program = launchMiniProgram()
-  const page = await openArticle(program)
+  const page = await openArticle(launch())
   // The data is from 2025-03; this runs after 2026-03.
   expect(page.text()).toContain(`本文发布于 ${article.date}，距今已超过`)
-  expect(textOf(page.findByText('本文发布于').chain.at(-1)!)).toContain('请以当地医保局最新公告为准')
+  expect(page.findByText('本文发布于').textContent).toContain('请以当地医保局最新公告为准')
 })

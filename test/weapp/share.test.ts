@@ -1,4 +1,5 @@
-// Sharing in the compiled weapp, run in Node with a stand-in WeChat runtime: what 转发 and
+// Sharing in the compiled weapp, rendered by miniprogram-simulate with Taro's runtime and a
+// stand-in wx that can draw (a recording canvas) and save to the album: what 转发 and
 // 朋友圈 send from the article page (title, a path/query that opens the article, the drawn card
 // or the packaged default when the canvas fails), Moments' single-page mode, saving the poster
 // with album permission, and the home/search shares. Needs the share modules mounted in pages.
@@ -7,9 +8,9 @@ import path from 'node:path'
 import type { Article, ArticleDataset } from '../../src/core/article'
 import datasetJson from '../../src/data/articles.json'
 import { weappDir } from './support/dist'
-import { launchMiniProgram, type MiniProgram, type MiniProgramPage } from './support/mini-program'
+import { launchSimulated, type LaunchOptions, type SimulatedPage, type SimulatedProgram } from './support/simulate'
 
-jest.setTimeout(30_000)
+jest.setTimeout(60_000)
 
 const { articles, disclaimers } = datasetJson as unknown as ArticleDataset
 const DETAIL = 'pages/detail/index'
@@ -116,13 +117,32 @@ function fakeAlbum(initially: boolean | undefined, grantInSettings: boolean) {
   }
 }
 
-let program: MiniProgram | undefined
-afterEach(() => {
-  program?.closeAndCheck()
-  program = undefined
-})
+let program: SimulatedProgram | undefined
 
-const openArticle = (p: MiniProgram, query?: string): Promise<MiniProgramPage> => p.openArticle(article, query)
+/** One program at a time: launching closes the one before, checking it as afterEach does. */
+function launch(options: LaunchOptions = {}): SimulatedProgram {
+  shutDown()
+  program = launchSimulated(options)
+  return program
+}
+
+function shutDown() {
+  if (!program) return
+  const closing = program
+  program = undefined
+  closing.stack().forEach((page) => page.unload())
+  closing.close()
+  expect(closing.errors).toEqual([])
+  expect(closing.wx.networkRequests).toEqual([])
+}
+
+afterEach(shutDown)
+
+async function openArticle(p: SimulatedProgram, query = `id=${encodeURIComponent(article.id)}`): Promise<SimulatedPage> {
+  const page = await p.open(`/${DETAIL}?${query}`)
+  await page.waitFor((pg) => pg.texts().includes(article.title))
+  return page
+}
 
 interface AppMessage {
   title: string
@@ -133,7 +153,7 @@ interface AppMessage {
 
 test('转发 sends the title, a path that opens the article, and the 5:4 card drawn on the device', async () => {
   const canvas = fakeCanvasApis()
-  program = launchMiniProgram({ wx: canvas.api })
+  program = launch({ wx: canvas.api })
   const page = await openArticle(program)
   // The card is drawn in the background after the page opens.
   await program.waitFor(() => canvas.exported.length >= 2)
@@ -153,11 +173,12 @@ test('转发 sends the title, a path that opens the article, and the 5:4 card dr
   await opened.waitFor((p) => p.texts().includes(article.title))
   expect(opened.texts()).toContain(disclaimers.medical)
   await opened.tap('打开首页看更多健康资讯')
-  await program.waitFor(() => program!.currentPage().route === HOME)
+  const home = await program.follow()
+  expect(home.route).toBe(HOME)
 })
 
 test('when the canvas fails, 转发 uses the packaged default card', async () => {
-  program = launchMiniProgram({
+  program = launch({
     wx: {
       createOffscreenCanvas: () => {
         throw new Error('createOffscreenCanvas:fail not supported')
@@ -181,9 +202,8 @@ test('when the canvas fails, 转发 uses the packaged default card', async () =>
 test('when exporting the card fails or hangs, WeChat still gets the default card in time', async () => {
   for (const failure of [{ exportFails: true }, { exportHangs: true }]) {
     const canvas = fakeCanvasApis(failure)
-    program = launchMiniProgram({ wx: canvas.api })
-    const page = await program.open(`/${DETAIL}?id=${encodeURIComponent(article.id)}`)
-    await page.waitFor((p) => p.texts().includes(article.title))
+    program = launch({ wx: canvas.api })
+    const page = await openArticle(program)
     const share = page.shareAppMessage() as AppMessage
     expect(share.imageUrl).toBe(DEFAULT_CARD)
     expect(share.promise).toBeDefined()
@@ -193,14 +213,13 @@ test('when exporting the card fails or hangs, WeChat still gets the default card
     expect(settled.title).toBe(article.title)
     // WeChat waits at most 3 s for the promise.
     expect(Date.now() - started).toBeLessThan(3000)
-    program.close()
-    expect(program.errors).toEqual([])
+    shutDown()
   }
 })
 
 test('朋友圈 sends the title, a query that opens the article, and a 1:1 picture', async () => {
   const canvas = fakeCanvasApis()
-  program = launchMiniProgram({ wx: canvas.api })
+  program = launch({ wx: canvas.api })
   const page = await openArticle(program)
   await program.waitFor(() => canvas.exported.length >= 2)
   const moments = page.shareTimeline() as { title: string; query: string; imageUrl?: string }
@@ -214,7 +233,7 @@ test('朋友圈 sends the title, a query that opens the article, and a 1:1 pictu
 
 test("opened from Moments (single-page mode) the article renders fully and says how to open the app", async () => {
   const moments = { path: DETAIL, scene: 1154, query: {}, referrerInfo: {} }
-  program = launchMiniProgram({ wx: { getEnterOptionsSync: () => moments, getLaunchOptionsSync: () => moments } })
+  program = launch({ wx: { getEnterOptionsSync: () => moments, getLaunchOptionsSync: () => moments } })
   const page = await openArticle(program, `id=${encodeURIComponent(article.id)}&from=timeline`)
   const texts = page.texts()
   expect(texts).toContain(disclaimers.medical)
@@ -227,7 +246,7 @@ test("opened from Moments (single-page mode) the article renders fully and says 
 test('the poster is saved to the album; when album access was refused before, the page explains and opens settings', async () => {
   const canvas = fakeCanvasApis()
   const album = fakeAlbum(false, true)
-  program = launchMiniProgram({ wx: { ...canvas.api, ...album.api } })
+  program = launch({ wx: { ...canvas.api, ...album.api } })
   const page = await openArticle(program)
   await page.tap('生成分享图')
   await page.waitFor(() => canvas.canvases.some((c) => c.width === 1500 && c.height > 2000))
@@ -247,7 +266,7 @@ test('the poster is saved to the album; when album access was refused before, th
 })
 
 test('home shares what is on screen: a filtered list reopens with the same filter', async () => {
-  program = launchMiniProgram()
+  program = launch()
   const home = await program.open(`/${HOME}`)
   await home.waitFor((p) => p.texts().includes(articles[0].title))
   const plain = home.shareAppMessage() as AppMessage
@@ -264,7 +283,7 @@ test('home shares what is on screen: a filtered list reopens with the same filte
 })
 
 test('search shares the search: the recipient sees the same results', async () => {
-  program = launchMiniProgram()
+  program = launch()
   const search = await program.open(`/${SEARCH}?q=${encodeURIComponent('医保')}`)
   await search.waitFor((p) => /找到 \d+ 篇/.test(p.text()))
   const searched = search.shareAppMessage() as AppMessage

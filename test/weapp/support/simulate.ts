@@ -10,17 +10,52 @@
 // - the build's scripts run by WeChat's module rules (loadDist below): require relative to the
 //   file, one module cache per launch, and require.async (分包异步化) for the data subpackages;
 // - app.js required once and App's onLaunch called by hand;
-// - the stand-in `wx` of fake-wx.ts, with navigation recorded (tests then open where it leads).
+// - the stand-in `wx` of fake-wx.ts (storage, system info and extra APIs set per launch), with
+//   navigation recorded: `follow()` opens where the app asked to go and `back()` returns, over a
+//   small stack of the pages opened;
+// - what a screen reader gets (`accessibleNodes`, `wxmlAttributes`): j-component keeps only
+//   class, style and data-* on its DOM placeholders, so the aria-* attributes are read from the
+//   virtual node each element was rendered from, i.e. the compiled WXML's own output.
 // WXML runtime warnings ("Template ... not found") mean part of a page would be blank on a
 // phone: they are collected in `warnings` and tests fail on them.
 import fs from 'node:fs'
 import path from 'node:path'
 import { JSDOM } from 'jsdom'
-import { parseUrl } from './mini-program'
-import { createFakeWx, type FakeWxState } from './fake-wx'
+import { createFakeWx, phone, type FakeWxState, type WxOverrides } from './fake-wx'
 import { readAppJson, subpackageRoots, weappDir } from './dist'
 
 type AnyRecord = Record<string, any>
+
+export interface LaunchOptions {
+  /** The weapp build to run; defaults to dist/weapp (or $TEST_DIST_DIR/weapp). */
+  dir?: string
+  /** Storage content as a device would have it before launch. */
+  storage?: Record<string, unknown>
+  /** Overrides of the phone's system info (e.g. { fontSizeSetting: 24 }). */
+  system?: Partial<typeof phone>
+  /** Extra or replaced wx APIs (canvas, album, launch scene). Applied before taro.js loads. */
+  wx?: WxOverrides
+}
+
+/**
+ * What WeChat's screen reader gets from one element: the `aria-*` attributes the compiled WXML
+ * set on it (read from the template's output, not from Taro's data) and whether it handles taps.
+ */
+export interface AccessibleNode {
+  element: HTMLElement
+  /** `aria-role`, '' when none. */
+  role: string
+  /** `aria-label`, '' when none. */
+  label: string
+  /** Every non-empty `aria-*` attribute, by its WXML name (`aria-role`, `aria-selected`…). */
+  aria: Record<string, string>
+  /** Its own text without the parts hidden from screen readers (aria-hidden), whitespace collapsed. */
+  text: string
+  /** bindtap / catchtap on the element itself. */
+  tappable: boolean
+  /** Inside (or itself) an element with aria-hidden. */
+  hidden: boolean
+}
 
 export interface SimulatedProgram {
   dir: string
@@ -33,6 +68,13 @@ export interface SimulatedProgram {
   warnings: string[]
   errors: string[]
   open(url: string): Promise<SimulatedPage>
+  /** Opens where the app last asked WeChat to go (after a tap that navigates), as WeChat would. */
+  follow(): Promise<SimulatedPage>
+  /** The back arrow: unloads the page on top and shows the one below it again. */
+  back(): Promise<SimulatedPage>
+  /** The pages opened and not unloaded, oldest first (the top one is WeChat's current page). */
+  stack(): SimulatedPage[]
+  waitFor<T>(check: () => T, timeoutMs?: number): Promise<T>
   close(): void
 }
 
@@ -49,7 +91,42 @@ export interface SimulatedPage {
   /** Types into the nth input element. */
   input(value: string, nth?: number): Promise<void>
   waitFor<T>(check: (page: SimulatedPage) => T, timeoutMs?: number): Promise<T>
+  /** The innermost element whose text contains `text` (nth among several). */
+  findByText(text: string | RegExp, nth?: number): HTMLElement
+  /** Fires WeChat's tap on an element; it bubbles to the handlers the templates bound. */
+  tapElement(element: Element): Promise<void>
+  /** Every element of the page with what a screen reader gets from it, in document order. */
+  accessibleNodes(): AccessibleNode[]
+  /** The inline style of the page's root (`.hn-page`, where the text scale lives). */
+  rootStyle(): string
+  /** What WeChat gets when the reader picks 转发 in the ··· menu; undefined if the page offers none. */
+  shareAppMessage(from?: 'menu' | 'button'): unknown
+  /** What WeChat gets for 分享到朋友圈; undefined if the page offers none. */
+  shareTimeline(): unknown
   unload(): void
+}
+
+function formatUrl({ route, query }: { route: string; query: Record<string, string> }): string {
+  const pairs = Object.entries(query).map(([key, value]) => `${key}=${value}`)
+  return pairs.length ? `${route}?${pairs.join('&')}` : route
+}
+
+/** Splits "/pages/detail/index?id=a&x=1" relative to the current route into route + raw query. */
+export function parseUrl(url: string, fromRoute = ''): { route: string; query: Record<string, string> } {
+  const [pathPart, queryPart = ''] = url.split('?')
+  let route = pathPart
+  if (!route.startsWith('/')) route = path.posix.join(path.posix.dirname(fromRoute || '.'), route)
+  route = path.posix.normalize(route).replace(/^\/+/, '')
+  const query: Record<string, string> = {}
+  for (const pair of queryPart.split('&')) {
+    if (!pair) continue
+    const at = pair.indexOf('=')
+    // WeChat hands query values to onLoad as they were written in the URL (still encoded);
+    // decoding is the app's job, so the harness does not do it for the app.
+    if (at === -1) query[pair] = ''
+    else query[pair.slice(0, at)] = pair.slice(at + 1)
+  }
+  return { route, query }
 }
 
 let installed: { dom: JSDOM } | undefined
@@ -126,8 +203,67 @@ function visibleTexts(root: Node): string[] {
   return out
 }
 
-/** Boots dist/weapp's app.js in this jest module registry. One program per test file. */
-export function launchSimulated(dir = weappDir()): SimulatedProgram {
+/**
+ * The attributes the compiled WXML gave an element, by WXML name. j-component keeps only class,
+ * style and data-* on its DOM placeholders, but every element keeps the virtual node it was
+ * rendered from (`_vt`, replaced on each update), whose attrs are exactly the template's output
+ * (names camel-cased: ariaRole for aria-role).
+ */
+export function wxmlAttributes(element: Element): Record<string, unknown> {
+  const vt = (element as AnyRecord).__wxElement?._vt
+  const out: Record<string, unknown> = {}
+  for (const { name, value } of (vt?.attrs ?? []) as { name: string; value: unknown }[]) {
+    out[name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = value
+  }
+  return out
+}
+
+function handlesTap(element: Element): boolean {
+  const events = (element as AnyRecord).__wxElement?._vt?.event ?? {}
+  return Object.values(events as Record<string, { name: string; handler?: string }>).some((e) => e.name === 'tap' && !!e.handler)
+}
+
+const shown = (value: unknown) => (value === undefined || value === null || value === false ? '' : String(value))
+
+function isAriaHidden(element: Element): boolean {
+  const value = shown(wxmlAttributes(element)['aria-hidden'])
+  return value !== '' && value !== 'false'
+}
+
+/** Text a screen reader reads out of an element: aria-hidden parts left out, whitespace collapsed. */
+function readableText(element: Element): string {
+  const parts: string[] = []
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) parts.push(node.textContent ?? '')
+    else if (node.nodeType === 1 && !isAriaHidden(node as Element)) node.childNodes.forEach(walk)
+  }
+  element.childNodes.forEach(walk)
+  return parts.join('').replace(/\s+/g, ' ').trim()
+}
+
+function accessibleNodes(root: Element): AccessibleNode[] {
+  return [...root.querySelectorAll('*')].map((element) => {
+    const attrs = wxmlAttributes(element)
+    const aria: Record<string, string> = {}
+    for (const [name, value] of Object.entries(attrs)) if (name.startsWith('aria-') && shown(value) !== '') aria[name] = shown(value)
+    let hidden = false
+    for (let at: Element | null = element; at && at !== root.parentElement; at = at.parentElement) if (isAriaHidden(at)) hidden = true
+    return {
+      element: element as HTMLElement,
+      role: aria['aria-role'] ?? '',
+      label: (aria['aria-label'] ?? '').trim(),
+      aria,
+      text: readableText(element),
+      tappable: handlesTap(element),
+      hidden,
+    }
+  })
+}
+
+/** Boots dist/weapp's app.js in this jest module registry. */
+export function launchSimulated(dirOrOptions: string | LaunchOptions = {}): SimulatedProgram {
+  const options: LaunchOptions = typeof dirOrOptions === 'string' ? { dir: dirOrOptions } : dirOrOptions
+  const dir = options.dir ?? weappDir()
   installDomGlobals()
   const g = global as AnyRecord
   const warnings: string[] = []
@@ -141,7 +277,7 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
     }, 0)
     timers.add(t)
   }
-  const fake = createFakeWx(defer)
+  const fake = createFakeWx(defer, options.system, options.storage)
   const navigate = (api: string) => (o: AnyRecord) => {
     navigations.push({ api, url: String(o?.url) })
     defer(() => {
@@ -156,6 +292,7 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
     reLaunch: navigate('reLaunch'),
     switchTab: navigate('switchTab'),
     navigateBack: navigate('navigateBack'),
+    ...(options.wx ?? {}),
   }
   const record = (sink: string[]) => (...args: unknown[]) => void sink.push(args.map((a) => (a instanceof Error ? a.stack : typeof a === 'string' ? a : String(a))).join(' '))
   const realConsole = { warn: console.warn, error: console.error }
@@ -245,6 +382,24 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
     }
   }
 
+  const waitUntil = async <T>(check: () => T, timeoutMs: number): Promise<T> => {
+    const start = Date.now()
+    let lastError: unknown
+    for (;;) {
+      try {
+        const result = check()
+        if (result !== false && result !== undefined && result !== null) return result
+        lastError = new Error(`waitFor: condition returned ${String(result)}`)
+      } catch (error) {
+        lastError = error
+      }
+      if (Date.now() - start > timeoutMs) throw lastError
+      await sleep(20)
+    }
+  }
+
+  const stack: SimulatedPage[] = []
+
   const program: SimulatedProgram = {
     dir,
     wx: fake.state,
@@ -260,56 +415,88 @@ export function launchSimulated(dir = weappDir()): SimulatedProgram {
       document.body.appendChild(parent)
       component.attach(parent)
       await settle()
+      const dom = component.dom as HTMLElement
+      const findByText = (text: string | RegExp, nth = 0): HTMLElement => {
+        const matches = (s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s))
+        const all = [...dom.querySelectorAll('*')].filter((el) => matches((el.textContent ?? '').trim()))
+        const innermost = all.filter((el) => !all.some((other) => other !== el && el.contains(other)))
+        const target = innermost[nth] as HTMLElement | undefined
+        if (!target) throw new Error(`No element shows ${String(text)} on ${route}:\n${page.text()}`)
+        return target
+      }
       const page: SimulatedPage = {
         route,
         query,
-        root: component.dom as HTMLElement,
+        root: dom,
         instance: component.instance,
-        texts: () => visibleTexts(component.dom),
-        text: () => visibleTexts(component.dom).join('\n'),
-        async tap(text, nth = 0) {
-          const matches = (s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s))
-          const all = [...(component.dom as HTMLElement).querySelectorAll('*')].filter((el) => matches((el.textContent ?? '').trim()))
-          const innermost = all.filter((el) => !all.some((other) => other !== el && el.contains(other)))
-          const target = innermost[nth]
-          if (!target) throw new Error(`No element shows ${String(text)} on ${route}:\n${page.text()}`)
+        texts: () => visibleTexts(dom),
+        text: () => visibleTexts(dom).join('\n'),
+        findByText,
+        async tapElement(element) {
           // j-component dispatches WeChat's tap from a touch sequence on the element.
-          const jTarget = findJNode(component, target)
-          jTarget.dispatchEvent('tap')
+          findJNode(component, element).dispatchEvent('tap')
           await settle()
         },
+        async tap(text, nth = 0) {
+          await page.tapElement(findByText(text, nth))
+        },
         async input(value, nth = 0) {
-          const inputs = [...(component.dom as HTMLElement).querySelectorAll('input, wx-input')]
+          const inputs = [...dom.querySelectorAll('input, wx-input')]
           const target = inputs[nth]
           if (!target) throw new Error(`No input on ${route}`)
           const jTarget = findJNode(component, target as HTMLElement)
           jTarget.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } })
           await settle()
         },
-        async waitFor(check, timeoutMs = 5000) {
-          const start = Date.now()
-          let lastError: unknown
-          for (;;) {
-            try {
-              const result = check(page)
-              if (result !== false && result !== undefined && result !== null) return result
-              lastError = new Error(`waitFor: condition returned ${String(result)}`)
-            } catch (error) {
-              lastError = error
-            }
-            if (Date.now() - start > timeoutMs) throw lastError
-            await sleep(20)
-          }
+        waitFor: (check, timeoutMs = 15_000) => waitUntil(() => check(page), timeoutMs),
+        accessibleNodes: () => accessibleNodes(dom),
+        rootStyle() {
+          const root = [...dom.querySelectorAll('*')].find((el) => /(^|\s)hn-page(\s|$)/.test(String(wxmlAttributes(el).class ?? '')))
+          return root ? String(wxmlAttributes(root).style ?? '') : ''
+        },
+        shareAppMessage(from = 'menu') {
+          const handler = component.instance.onShareAppMessage
+          return typeof handler === 'function' ? handler.call(component.instance, { from, target: undefined, webViewUrl: '' }) : undefined
+        },
+        shareTimeline() {
+          const handler = component.instance.onShareTimeline
+          return typeof handler === 'function' ? handler.call(component.instance, {}) : undefined
         },
         unload() {
+          const at = stack.indexOf(page)
+          if (at === -1) return
+          stack.splice(at, 1)
           component.detach()
           parent.remove()
         },
       }
+      stack.push(page)
       return page
     },
+    async follow() {
+      const last = navigations[navigations.length - 1]
+      if (!last) throw new Error('the app did not ask WeChat to go anywhere')
+      const top = stack[stack.length - 1]
+      if (last.api === 'navigateBack') return program.back()
+      if (last.api === 'navigateTo') top?.instance.onHide?.()
+      else if (last.api === 'redirectTo') top?.unload()
+      else [...stack].reverse().forEach((page) => page.unload())
+      // A relative url is relative to the page that navigated.
+      return program.open(`/${formatUrl(parseUrl(last.url, top?.route))}`)
+    },
+    async back() {
+      if (stack.length < 2) throw new Error('There is no page to go back to')
+      stack[stack.length - 1].unload()
+      const below = stack[stack.length - 1]
+      below.instance.onShow?.()
+      await settle()
+      return below
+    },
+    stack: () => [...stack],
+    waitFor: (check, timeoutMs = 15_000) => waitUntil(check, timeoutMs),
     close() {
       for (const page of [...pages]) page.onUnload?.()
+      stack.length = 0
       timers.forEach((t) => clearTimeout(t))
       // jsdom's window keeps timers (pretendToBeVisual's animation frames) that hold jest open.
       installed?.dom.window.close()

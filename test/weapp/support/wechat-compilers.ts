@@ -2,9 +2,9 @@
 // miniprogram-compiler). DevTools runs the same compilers, so a template or style that fails
 // here would fail to open in DevTools or on a phone.
 //
-// The compiled WXML is also *rendered*: `$gwx(page)(data)` turns a page's data into the virtual
-// tree WeChat's view layer would draw. The mini-program harness uses it so tests read what the
-// templates actually show and fire taps on the elements that really carry `bindtap`.
+// The compiled WXML can also be *rendered*: `$gwx(page)(data)` turns a page's data into the
+// virtual tree WeChat's view layer would draw (compile.test.ts renders every page with no data).
+// Pages with Taro's runtime are rendered by simulate.ts, through miniprogram-simulate.
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
