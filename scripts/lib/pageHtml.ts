@@ -68,7 +68,6 @@ function styleText(css: string): string {
  */
 export function xmlText(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/[&<>"']/g, (c) => ENTITIES[c])
 }
@@ -301,7 +300,6 @@ export function assertInertMarkup(html: string, what: string): void {
     if (e.tagName === 'script' || e.tagName === 'iframe' || e.tagName === 'object' || e.tagName === 'embed') throw new Error(`page html: ${what} contains a <${e.tagName}>`)
     for (const a of e.attrs) {
       if (/^on/i.test(a.name)) throw new Error(`page html: ${what} has an inline handler (${a.name})`)
-      // eslint-disable-next-line no-control-regex
       if (/^(href|src|action|formaction|xlink:href)$/i.test(a.name) && /^\s*(javascript|vbscript|data):/i.test(a.value.replace(/[\u0000-\u001f]/g, ''))) {
         throw new Error(`page html: ${what} has a script address in ${a.name}`)
       }
@@ -317,7 +315,6 @@ export function sitemapXml(entries: readonly { url: string; lastmod?: string }[]
 
 /** robots.txt: one value a line, so no value may carry a line break or other control. */
 export function robotsTxt(basePath: string, sitemapUrl: string): string {
-  // eslint-disable-next-line no-control-regex
   const line = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, '')
   return `User-agent: *\nAllow: /\nDisallow: ${line(basePath)}/pages/\nSitemap: ${line(sitemapUrl)}\n`
 }

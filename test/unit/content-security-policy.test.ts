@@ -42,6 +42,5 @@ test('WeChat JS-SDK adds only its script origin and the signature endpoint', () 
 
 test('the policy is one line a header and a meta attribute can both carry', () => {
   const policy = contentSecurityPolicy({ inlineScripts: ['a()'], baseUrl: BASE, wechatJssdkSignatureUrl: 'https://sign.example.com/s' })
-  // eslint-disable-next-line no-control-regex
   expect(policy).not.toMatch(/[\u0000-\u001f"<>]/)
 })
