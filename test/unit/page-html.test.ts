@@ -284,5 +284,7 @@ describe('assertInertMarkup', () => {
     expect(() => assertInertMarkup('<p><img src=x onerror=alert(1)></p>', 'page')).toThrow(/onerror/)
     expect(() => assertInertMarkup('<a href=" javascript:alert(1)">x</a>', 'page')).toThrow(/href/)
     expect(() => assertInertMarkup('<div><script>alert(1)</script></div>', 'page')).toThrow(/script/)
+    expect(() => assertInertMarkup('<a href="java\tscr\nipt:alert(1)">x</a>', 'page')).toThrow(/href/)
+    expect(() => assertInertMarkup('<div ONCLICK = "x()">x</div>', 'page')).toThrow(/onclick/)
   })
 })
