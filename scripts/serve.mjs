@@ -151,6 +151,11 @@ export function chooseEncodings(acceptEncoding) {
     .map((coding) => coding.name)
 }
 
+/** The policy with `frame-ancestors 'none'` added, unless it already says who may frame the site. */
+export function withFrameAncestors(policy) {
+  return /(^|;)\s*frame-ancestors\s/i.test(policy) ? policy : `${policy}; frame-ancestors 'none'`
+}
+
 /** A Content-Security-Policy value fit for a header (printable ASCII, one line), else null. */
 function headerValue(value) {
   if (typeof value !== 'string') return null
@@ -258,7 +263,8 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
       'Cache-Control': cacheControl,
       Vary: 'Accept-Encoding',
     }
-    if (csp && type.startsWith('text/html')) headers['Content-Security-Policy'] = csp
+    // frame-ancestors works only in a header (a <meta> policy ignores it): no site may frame ours.
+    if (csp && type.startsWith('text/html')) headers['Content-Security-Policy'] = withFrameAncestors(csp)
     let body = null
     for (const encoding of chooseEncodings(req.headers['accept-encoding'])) {
       const copy = await fileInside(`${file}.${encoding === 'br' ? 'br' : 'gz'}`)

@@ -106,7 +106,7 @@ test('every kind of file the build writes goes out with its own type, anything e
 test('pages carry the Content-Security-Policy from site.json; scripts and styles do not', async () => {
   for (const rawPath of ['/', '/article/abc/', '/pages/detail/index?id=1', '/no/such/page']) {
     const res = await get(server.url, rawPath)
-    expect({ rawPath, type: res.type, csp: res.headers['content-security-policy'] }).toEqual({ rawPath, type: 'text/html; charset=utf-8', csp: CSP })
+    expect({ rawPath, type: res.type, csp: res.headers['content-security-policy'] }).toEqual({ rawPath, type: 'text/html; charset=utf-8', csp: `${CSP}; frame-ancestors 'none'` })
   }
   expect((await get(`${server.url}js/app.js`)).headers['content-security-policy']).toBeUndefined()
   expect((await get(`${server.url}app.css`)).headers['content-security-policy']).toBeUndefined()
