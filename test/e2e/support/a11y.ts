@@ -2,7 +2,7 @@
 // text on screen and the smallest tap target. axe-core comes from npm and is injected as a
 // script (no request leaves 127.0.0.1).
 import fs from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -10,6 +10,14 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 export interface AxeViolation {
   id: string
   nodes: { target: string[]; summary: string }[]
+}
+
+/**
+ * Makes axe part of every page the context opens (compiled in the page as it loads): injecting its
+ * ~500 KB after each navigation cost more than the check itself when going from page to page.
+ */
+export function addAxeToEveryPage(context: BrowserContext): Promise<void> {
+  return context.addInitScript(axeSource)
 }
 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
