@@ -16,8 +16,8 @@ export interface AxeViolation {
  * Makes axe part of every page the context opens (compiled in the page as it loads): injecting its
  * ~500 KB after each navigation cost more than the check itself when going from page to page.
  */
-export function addAxeToEveryPage(context: BrowserContext): Promise<void> {
-  return context.addInitScript(axeSource)
+export async function addAxeToEveryPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript(axeSource)
 }
 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
