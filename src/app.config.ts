@@ -1,4 +1,10 @@
 import packages from './data/packages.json'
+import theme from './theme.json'
+
+/** A window colour: WeChat's theme.json variable on weapp, its light value on H5. */
+function themed(key: keyof typeof theme.light): string {
+  return process.env.TARO_ENV === 'weapp' ? `@${key}` : theme.light[key]
+}
 
 // weapp: the list and article shards and the search index ride in data-only subpackages
 // (src/data/packages.json, from `npm run data`), loaded with require.async when first needed
@@ -24,12 +30,20 @@ export default defineAppConfig({
   ...(dataPackages.length > 0 && {
     subPackages: dataPackages.map((pkg) => ({ root: pkg.root, pages: [] })),
   }),
+  // weapp follows the phone's dark mode: the title bar and the backgrounds behind the pages come
+  // from theme.json by @name (WeChat picks its light or dark set), the pages from the palette's
+  // prefers-color-scheme set in app.css; theme.json holds the same colours as those tokens
+  // (test/unit/palette.test.ts). Taro's H5 title bar takes the colour as written, so H5 gets the
+  // light values here and app.css recolours the bar for the dark scheme.
+  ...(process.env.TARO_ENV === 'weapp' && { darkmode: true, themeLocation: 'theme.json' }),
   window: {
-    backgroundTextStyle: 'dark',
-    backgroundColor: '#f2f5f5',
-    navigationBarBackgroundColor: '#0f7570',
+    backgroundTextStyle: themed('bgTxtStyle'),
+    backgroundColor: themed('bgColor'),
+    backgroundColorTop: themed('bgColorTop'),
+    backgroundColorBottom: themed('bgColorBottom'),
+    navigationBarBackgroundColor: themed('navBgColor'),
     navigationBarTitleText: '健康资讯',
-    navigationBarTextStyle: 'white',
+    navigationBarTextStyle: themed('navTxtStyle'),
     // Said explicitly so Taro's H5 build draws the same title bar (with back / home) as WeChat.
     navigationStyle: 'default',
   },

@@ -45,9 +45,19 @@ describe('detail page', () => {
     expect(meta.getByText(`来源：${structured.source}`)).toBeInTheDocument()
     for (const block of structured.body!) {
       const [node] = screen.getAllByText(block.text)
-      if (block.type === 'heading') expect(node.closest('[role="heading"]')).not.toBeNull()
-      if (block.type === 'listItem') expect(node.closest('[role="listitem"]')).not.toBeNull()
+      // Sub-headings sit one level under the title; list items are inside a list (WCAG 1.3.1).
+      if (block.type === 'heading') expect(node.closest('[role="heading"]')?.getAttribute('aria-level')).toBe('2')
+      if (block.type === 'listItem') expect(node.closest('[role="listitem"]')?.parentElement?.getAttribute('role')).toBe('list')
     }
+    // One list for each run of consecutive items, holding exactly that run.
+    const runs = structured.body!.reduce<number[]>((acc, block, i, all) => {
+      if (block.type !== 'listItem') return acc
+      if (i > 0 && all[i - 1].type === 'listItem') acc[acc.length - 1]++
+      else acc.push(1)
+      return acc
+    }, [])
+    const lists = Array.from(document.querySelectorAll('.article-body [role="list"]'))
+    expect(lists.map((list) => list.querySelectorAll('[role="listitem"]').length)).toEqual(runs)
     expect(screen.queryByText('仅有摘要')).toBeNull()
   })
 
