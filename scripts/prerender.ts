@@ -142,7 +142,7 @@ function sitePages(): SitePage[] {
   return [home, search, mine, ...articlePages, notFound]
 }
 
-const OVERLAY_CSS = `#hn-prerendered{position:fixed;left:0;top:0;right:0;bottom:0;z-index:2000;overflow:hidden;background:#f2f5f5}#hn-prerendered a[data-article-id]{display:block;color:inherit;text-decoration:none}`
+const OVERLAY_CSS = `#hn-prerendered{position:fixed;left:0;top:0;right:0;bottom:0;z-index:2000;overflow:hidden;background:var(--hn-bg)}#hn-prerendered a[data-article-id]{display:block;color:inherit;text-decoration:none}`
 
 function bootScript(): string {
   const entry = `
