@@ -184,6 +184,16 @@ async function readSite(root) {
   }
 }
 
+/** Size and modification time of a file, as one string ('' when it is missing). */
+async function fileStamp(file) {
+  try {
+    const stats = await fs.stat(file)
+    return `${stats.size}:${stats.mtimeMs}`
+  } catch {
+    return ''
+  }
+}
+
 /** A whole response written straight to a socket, for requests Node's parser never hands over. */
 function rawResponse(status, extraHeaders = '') {
   const body = `${STATUS_CODES[status]}\n`
@@ -217,7 +227,20 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
   // Containment is checked on real paths, so a symlink inside the build cannot lead out of it.
   const realRoot = await fs.realpath(root)
   const site = await readSite(root)
-  const csp = contentSecurityPolicy === undefined ? site.contentSecurityPolicy : headerValue(contentSecurityPolicy)
+  const givenPolicy = contentSecurityPolicy === undefined ? undefined : headerValue(contentSecurityPolicy)
+  // A new build copied over a running server brings its own policy (its inline scripts' hashes):
+  // site.json is read again whenever it changes, or every page of the new build would be refused.
+  let siteStamp = await fileStamp(path.join(root, 'site.json'))
+  let sitePolicy = site.contentSecurityPolicy
+  async function pagePolicy() {
+    if (givenPolicy !== undefined) return givenPolicy
+    const stamp = await fileStamp(path.join(root, 'site.json'))
+    if (stamp !== siteStamp) {
+      siteStamp = stamp
+      sitePolicy = (await readSite(root)).contentSecurityPolicy
+    }
+    return sitePolicy
+  }
   // The base path normalised like a request (one leading '/', no trailing one), so it is safe
   // to put in front of a redirect and compares with a normalised request path.
   const baseTarget = normaliseTarget(basePath ?? site.basePath ?? '')
@@ -264,7 +287,8 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
       Vary: 'Accept-Encoding',
     }
     // frame-ancestors works only in a header (a <meta> policy ignores it): no site may frame ours.
-    if (csp && type.startsWith('text/html')) headers['Content-Security-Policy'] = withFrameAncestors(csp)
+    const csp = type.startsWith('text/html') ? await pagePolicy() : null
+    if (csp) headers['Content-Security-Policy'] = withFrameAncestors(csp)
     let body = null
     for (const encoding of chooseEncodings(req.headers['accept-encoding'])) {
       const copy = await fileInside(`${file}.${encoding === 'br' ? 'br' : 'gz'}`)

@@ -161,6 +161,23 @@ test('methods other than GET and HEAD get 405 with Allow', async () => {
   expect({ status: head.status, body: head.body }).toEqual({ status: 200, body: '' })
 })
 
+test('a new build copied over the running server goes out with its own policy', async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-test-swap-'))
+  fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html>first')
+  fs.writeFileSync(path.join(site, 'site.json'), JSON.stringify({ basePath: '', appPages: [], contentSecurityPolicy: "script-src 'sha256-first='" }))
+  const running = await startH5Server(site)
+  try {
+    expect((await get(running.url, '/')).headers['content-security-policy']).toBe("script-src 'sha256-first='; frame-ancestors 'none'")
+    fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html>second')
+    fs.writeFileSync(path.join(site, 'site.json'), JSON.stringify({ basePath: '', appPages: [], contentSecurityPolicy: "script-src 'sha256-second-build='" }))
+    const page = await get(running.url, '/')
+    expect({ body: page.body, csp: page.headers['content-security-policy'] }).toEqual({ body: '<!doctype html>second', csp: "script-src 'sha256-second-build='; frame-ancestors 'none'" })
+  } finally {
+    await running.stop()
+    fs.rmSync(site, { recursive: true, force: true })
+  }
+})
+
 test('an old build without a policy in site.json sends none, and a base path redirects to itself with a slash', async () => {
   const oldBuild = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-test-old-'))
   fs.writeFileSync(path.join(oldBuild, 'index.html'), '<!doctype html>old')
