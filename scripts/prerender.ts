@@ -20,14 +20,28 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import type { Article, ArticleDataset } from '../src/core/article'
-import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../src/core/pageMeta'
+import { articlePageTitle, articleShareTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../src/core/pageMeta'
 import { APP_NAME as SITE_NAME } from '../src/core/text'
 import { PAGE_PATHS, publicPath, siteUrl } from '../src/core/routes'
 // The pipeline's output of record (what the app's shards are made from), read at build time.
 import dataset from '../src/data/articles.json'
 import type { BootOptions } from './lib/pageBoot'
 import { EMBEDDED_ARTICLE_ID } from '../src/data/embedded'
-import { snapshotPages, type PageSnapshot } from './lib/pageSnapshots'
+import { contentSecurityPolicy } from './lib/contentSecurityPolicy'
+import {
+  assertInertMarkup,
+  composePage,
+  pageStartScript,
+  parseShell,
+  PRERENDERED_MARK,
+  robotsTxt,
+  SHELL_STYLE_MARK,
+  shellHtml,
+  sitemapXml,
+  type SitePage,
+} from './lib/pageHtml'
+import { OVERLAY_ID } from './lib/pageBoot'
+import { snapshotPages } from './lib/pageSnapshots'
 import { precompressDir } from './lib/precompress'
 import { drawShareCards } from './lib/shareCards'
 import { StagedFiles } from './lib/stagedFiles'
@@ -44,40 +58,18 @@ const { articles, disclaimers } = dataset as unknown as ArticleDataset
 const dist = path.resolve(process.argv[2] || path.join(repoRoot, 'dist', 'h5'))
 const baseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
 const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '')
-/** Marks a file this step wrote, so a second run starts again from the bare shell. */
-const MARK = 'data-prerendered'
 /** Tabs that snapshot article pages side by side (PRERENDER_TABS): the machine has 2 cores. */
 const PRERENDER_TABS = Number(process.env.PRERENDER_TABS) || 2
-
-interface SitePage {
-  /** Path under the site root, as routes.ts writes it ('' for home). */
-  path: string
-  /** Output file under dist. */
-  file: string
-  title: string
-  description: string
-  /** Absent for the not-found page: it is no address of its own. */
-  canonical?: string
-  image: string
-  type: 'website' | 'article'
-  /** Personal pages (我的): kept out of search engines and the sitemap. */
-  noindex?: boolean
-  /** The article an article page shows, embedded in its HTML for the app. */
-  article?: Article
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
 
 function readShell(): string {
   const shellFile = path.join(dist, 'app.html')
   const indexFile = path.join(dist, 'index.html')
   if (!fs.existsSync(indexFile)) throw new Error(`prerender: ${indexFile} is missing; run "taro build --type h5" first.`)
   const index = fs.readFileSync(indexFile, 'utf8')
-  if (!index.includes(MARK) && !index.includes('data-shell')) return index
+  if (!index.includes(PRERENDERED_MARK) && !index.includes(SHELL_STYLE_MARK)) return index
   if (!fs.existsSync(shellFile)) throw new Error(`prerender: ${indexFile} was already prerendered and ${shellFile} is gone; rebuild H5.`)
-  return fs.readFileSync(shellFile, 'utf8').replace('<style data-shell>', '<style>')
+  // parseShell undoes the marks and the policy a run added to it.
+  return fs.readFileSync(shellFile, 'utf8')
 }
 
 /** The packaged default card as built (under static/), for pages that are no article. */
@@ -131,6 +123,7 @@ function sitePages(): SitePage[] {
       path: p,
       file: `${p}index.html`,
       title: articlePageTitle(article),
+      ogTitle: articleShareTitle(article),
       description: pageDescription(article),
       canonical: siteUrl(baseUrl, p),
       image: siteUrl(baseUrl, shareCardPath(article.id)),
@@ -148,26 +141,6 @@ function sitePages(): SitePage[] {
   }
   return [home, search, mine, ...articlePages, notFound]
 }
-
-/** The head tags a link preview or search engine reads, for one page. */
-function headTags(page: SitePage): string {
-  const tags = [
-    `<title>${escapeHtml(page.title)}</title>`,
-    `<meta name="description" content="${escapeHtml(page.description)}">`,
-    page.canonical ? `<link rel="canonical" href="${escapeHtml(page.canonical)}">` : '',
-    !page.canonical || page.noindex ? '<meta name="robots" content="noindex">' : '',
-    `<meta property="og:site_name" content="${SITE_NAME}">`,
-    `<meta property="og:type" content="${page.type}">`,
-    `<meta property="og:title" content="${escapeHtml(page.type === 'article' ? page.title.replace(/ - [^-]+$/, '') : page.title)}">`,
-    `<meta property="og:description" content="${escapeHtml(page.description)}">`,
-    `<meta property="og:image" content="${escapeHtml(page.image)}">`,
-    `<meta property="og:image:width" content="800">`,
-    `<meta property="og:image:height" content="640">`,
-  ]
-  if (page.canonical) tags.push(`<meta property="og:url" content="${escapeHtml(page.canonical)}">`)
-  return tags.filter(Boolean).join('')
-}
-
 
 const OVERLAY_CSS = `#hn-prerendered{position:fixed;left:0;top:0;right:0;bottom:0;z-index:2000;overflow:hidden;background:#f2f5f5}#hn-prerendered a[data-article-id]{display:block;color:inherit;text-decoration:none}`
 
@@ -204,55 +177,39 @@ function pageBootScript(): string {
   return code
 }
 
-/** JSON that is safe inside a <script> element: no `</script>` or `<!--` can end or bend it. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
-}
-
-function composeHtml(shell: string, page: SitePage, snapshot: PageSnapshot, boot: string, pageBoot: string): string {
-  const sources = [...shell.matchAll(/<script defer="defer" src="([^"]+)"><\/script>/g)].map((m) => m[1])
-  if (sources.length === 0) throw new Error('prerender: the shell loads no deferred scripts; has Taro\'s index.html changed?')
-  let html = shell.replace(/<script defer="defer" src="[^"]+"><\/script>/g, '')
-  html = html.replace(/<title>[^<]*<\/title>/, '').replace(/<meta name="description"[^>]*>/, '')
-  html = html.replace('<html lang="zh-CN">', `<html lang="zh-CN" ${MARK}="">`)
-  // Forward old #/pages/... links before the router starts (the app scripts are deferred).
-  html = html.replace('<head>', `<head><script>${boot}</script>`)
-  html = html.replace(/(<meta charset="utf-8">)/, `$1${headTags(page)}`)
-  const style = (css: string) => `<style>${css}</style>`
-  html = html.replace(/(<link [^>]*rel="stylesheet"[^>]*>)/, `${snapshot.before.map(style).join('')}$1${snapshot.after.map(style).join('')}${style(OVERLAY_CSS)}`)
-  // The article's record, so the app taking over does not fetch what the page already holds
-  // (src/data/loader.h5.ts reads it for this id).
-  const record = page.article ? `<script type="application/json" id="${EMBEDDED_ARTICLE_ID}" data-id="${escapeHtml(page.article.id)}">${scriptJson(page.article)}</script>` : ''
-  const options: BootOptions = { sources, now: page.path === publicPath(PAGE_PATHS.search), sharedStep: page.type === 'article' }
-  // A function, so no `$` in the options is read as a replacement pattern.
-  const start = `<script>${pageBoot.replace(BOOT_OPTIONS, () => JSON.stringify(options))}</script>`
-  html = html.replace('<div id="app"></div>', `<div id="app"></div><div id="hn-prerendered">${snapshot.body}</div>${record}${start}`)
-  return html
+function bootOptions(page: SitePage, sources: string[]): BootOptions {
+  return { sources, now: page.path === publicPath(PAGE_PATHS.search), sharedStep: page.type === 'article' }
 }
 
 function writeSitemap(pages: SitePage[]): void {
   const byPath = new Map(articles.map((a) => [publicPath(`${PAGE_PATHS.detail}?id=${a.id}`), a.date]))
-  const urls = pages
-    .filter((p) => p.canonical && !p.noindex)
-    .map((p) => `  <url><loc>${escapeHtml(p.canonical as string)}</loc>${byPath.has(p.path) ? `<lastmod>${byPath.get(p.path)}</lastmod>` : ''}</url>`)
-  fs.writeFileSync(path.join(dist, 'sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`)
-  fs.writeFileSync(path.join(dist, 'robots.txt'), `User-agent: *\nAllow: /\nDisallow: ${basePath}/pages/\nSitemap: ${siteUrl(baseUrl, 'sitemap.xml')}\n`)
+  const entries = pages.filter((p) => p.canonical && !p.noindex).map((p) => ({ url: p.canonical as string, lastmod: byPath.get(p.path) }))
+  fs.writeFileSync(path.join(dist, 'sitemap.xml'), sitemapXml(entries))
+  fs.writeFileSync(path.join(dist, 'robots.txt'), robotsTxt(basePath, siteUrl(baseUrl, 'sitemap.xml')))
 }
 
 async function main(): Promise<void> {
   const started = Date.now()
   const timing = (label: string) => process.env.PRERENDER_TIMING && console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  const shell = readShell()
-  // The shell's own style must not be copied a second time.
-  const markedShell = shell.replace('<style>html,body{height:100%}</style>', '<style data-shell>html,body{height:100%}</style>')
-  fs.writeFileSync(path.join(dist, 'index.html'), markedShell)
-  fs.writeFileSync(path.join(dist, 'app.html'), markedShell)
-  const appPages = [PAGE_PATHS.home, PAGE_PATHS.search, PAGE_PATHS.detail, PAGE_PATHS.mine]
-  fs.writeFileSync(path.join(dist, 'site.json'), `${JSON.stringify({ basePath, appPages }, null, 2)}\n`)
+  const shell = parseShell(readShell())
   const pages = sitePages()
-  const boot = bootScript()
+  const forwarder = bootScript()
   const pageBoot = pageBootScript()
   console.log(`page boot script: ${Buffer.byteLength(pageBoot)} bytes inline (${gzipSync(pageBoot).length} gzip), in every page`)
+  // Every inline script any page runs is known before the first page is written (the page boot
+  // differs only by its options, a handful of variants), so one policy covers the whole site.
+  const startScripts = new Map(pages.map((p) => [p.file, pageStartScript(pageBoot, BOOT_OPTIONS, bootOptions(p, shell.sources))]))
+  const policy = contentSecurityPolicy({
+    inlineScripts: [...shell.inlineScripts, forwarder, ...startScripts.values()],
+    baseUrl,
+    wechatJssdkSignatureUrl: process.env.WECHAT_JSSDK_SIGNATURE_URL || '',
+  })
+  // The bare shell: what the snapshots load, and app.html for the app's own page paths.
+  const bareShell = shellHtml(shell, policy)
+  fs.writeFileSync(path.join(dist, 'index.html'), bareShell)
+  fs.writeFileSync(path.join(dist, 'app.html'), bareShell)
+  const appPages = [PAGE_PATHS.home, PAGE_PATHS.search, PAGE_PATHS.detail, PAGE_PATHS.mine]
+  fs.writeFileSync(path.join(dist, 'site.json'), `${JSON.stringify({ basePath, appPages, contentSecurityPolicy: policy }, null, 2)}\n`)
 
   // eslint-disable-next-line @typescript-eslint/ban-ts-comment
   // @ts-ignore serve.mjs is plain ESM without types
@@ -275,9 +232,21 @@ async function main(): Promise<void> {
     })
     const snapshotOptions = { serverUrl: server.url, basePath, contextOptions: PHONE, tabs: PRERENDER_TABS }
     await snapshotPages(browser, snapshotOptions, targets, (i, snapshot) => {
-      const html = composeHtml(shell, pages[i], snapshot, boot, pageBoot)
+      const page = pages[i]
+      assertInertMarkup(snapshot.body, page.file)
+      const html = composePage(shell, {
+        page,
+        siteName: SITE_NAME,
+        policy,
+        snapshot,
+        forwarder,
+        start: startScripts.get(page.file) as string,
+        recordId: EMBEDDED_ARTICLE_ID,
+        overlayCss: OVERLAY_CSS,
+        overlayId: OVERLAY_ID,
+      })
       htmlBytes += Buffer.byteLength(html)
-      staged.write(pages[i].file, html)
+      staged.write(page.file, html)
     })
     timing('pages')
     cardBytes = await drawShareCards(browser, articles, disclaimers, (file, png) => staged.write(file, png), PRERENDER_TABS)

@@ -16,9 +16,14 @@ export function pageDescription(article: Pick<Article, 'summary'>): string {
   return shortenText(article.summary, DESCRIPTION_MAX_CHARS)
 }
 
-/** Tab and link title of an article page. */
+/** The article's own title as a link preview shows it (og:title, the JS-SDK card). */
+export function articleShareTitle(article: Pick<Article, 'title'>): string {
+  return article.title.trim()
+}
+
+/** Tab and link title of an article page: the prerendered <title> and what the app sets agree. */
 export function articlePageTitle(article: Pick<Article, 'title'>): string {
-  return `${article.title.trim()} - ${APP_NAME}`
+  return `${articleShareTitle(article)} - ${APP_NAME}`
 }
 
 /** The article's 5:4 share card, drawn at build time, relative to the site root. */

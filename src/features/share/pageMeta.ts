@@ -3,7 +3,7 @@
 // words and the choice of picture are decided here (with src/core/pageMeta.ts, which the build's
 // prerendered HTML uses too, so a preview made before or after the scripts ran says the same).
 import type { Article } from '../../core/article'
-import { articlePageTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../../core/pageMeta'
+import { articlePageTitle, articleShareTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../../core/pageMeta'
 import { detailRoute, publicPath, siteUrl } from '../../core/routes'
 import { APP_NAME } from '../../core/text'
 import { applyPageMeta, isWeChatBrowser, releasePageMeta } from '../../platform/share'
@@ -28,9 +28,9 @@ export function describeArticle(article: Article | null): void {
     title: articlePageTitle(article),
     description,
     // og:url is the article's own address, as its HTML says (the link shared carries from=share).
-    og: { title: article.title, description, type: 'article', url: siteUrl(configuredH5BaseUrl(), publicPath(detailRoute(article.id))), site_name: APP_NAME, image },
+    og: { title: articleShareTitle(article), description, type: 'article', url: siteUrl(configuredH5BaseUrl(), publicPath(detailRoute(article.id))), site_name: APP_NAME, image },
   })
-  if (isWeChatBrowser()) void configureWeChatShare({ title: article.title, desc: description, link: link.url, imgUrl: image })
+  if (isWeChatBrowser()) void configureWeChatShare({ title: articleShareTitle(article), desc: description, link: link.url, imgUrl: image })
 }
 
 /** The page showing `articleId` hides or unloads: drop its description unless another took over. */

@@ -1,8 +1,10 @@
 // The H5 end-to-end fixture: serves the built dist/h5 on 127.0.0.1 (an ephemeral port, via
 // scripts/serve.mjs) and drives it in Debian's headless Chromium through playwright-core, at a
-// phone's size. A journey fails on any uncaught page error, any console error from the app and
-// any request that would leave 127.0.0.1 (such requests are blocked and recorded). On failure a
-// screenshot goes to test-results/<journey>.png.
+// phone's size. A journey fails on any uncaught page error, any console error from the app, any
+// request that would leave 127.0.0.1 (such requests are blocked and recorded) and any breach of
+// the pages' Content-Security-Policy (a `securitypolicyviolation` event: something the app or a
+// page tried to run, load or connect to that the policy forbids). On failure a screenshot goes
+// to test-results/<journey>.png.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -64,7 +66,12 @@ export interface Problems {
   pageErrors: string[]
   consoleErrors: string[]
   foreignRequests: string[]
+  /** What the Content-Security-Policy refused: directive, blocked URL or 'inline'/'eval', where. */
+  policyViolations: string[]
 }
+
+/** The name under which a page reports a policy violation to the test. */
+const VIOLATION_BINDING = '__hnPolicyViolation'
 
 /** Opens a phone-sized page that records problems and blocks every request leaving 127.0.0.1. */
 export async function openPhonePage(
@@ -72,7 +79,23 @@ export async function openPhonePage(
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: Problems }> {
   const context = await browser.newContext({ ...PHONE, ...options })
-  const problems: Problems = { pageErrors: [], consoleErrors: [], foreignRequests: [] }
+  const problems: Problems = { pageErrors: [], consoleErrors: [], foreignRequests: [], policyViolations: [] }
+  // Reported as it happens, so a violation just before a navigation is not lost. The listener
+  // is installed by the browser's debugging protocol, which the policy itself does not govern.
+  await context.exposeBinding(VIOLATION_BINDING, (_source, violation: string) => {
+    problems.policyViolations.push(violation)
+  })
+  await context.addInitScript((binding: string) => {
+    window.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const report = (window as unknown as Record<string, (v: string) => void>)[binding]
+        const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : ''
+        report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'}${where} on ${event.documentURI}${event.sample ? ` (${event.sample})` : ''}`)
+      },
+      true,
+    )
+  }, VIOLATION_BINDING)
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url())
     // data:/blob: URLs never touch the network; everything else must stay on this machine.
@@ -93,6 +116,7 @@ export function describeProblems(problems: Problems): string[] {
     ...problems.pageErrors.map((e) => `page error: ${e}`),
     ...problems.consoleErrors.map((e) => `console error: ${e}`),
     ...problems.foreignRequests.map((u) => `request leaving 127.0.0.1: ${u}`),
+    ...problems.policyViolations.map((v) => `Content-Security-Policy violation: ${v}`),
   ]
 }
 
