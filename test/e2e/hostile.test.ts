@@ -87,8 +87,6 @@ beforeAll(async () => {
       return article
     })
   })
-  server = await startH5Server(path.join(copy, 'dist/h5'))
-  browser = await launchChromium()
 }, 360_000)
 
 afterAll(async () => {
@@ -244,6 +242,8 @@ async function openTab(): Promise<Tab> {
 /** One tab for all the Chromium tests: what the article test 收藏-ed is in 我的 later. */
 let shared: Tab | undefined
 async function sharedTab(): Promise<Tab> {
+  server ??= await startH5Server(path.join(copy, 'dist/h5'))
+  browser ??= await launchChromium()
   shared ??= await openTab()
   return shared
 }
@@ -464,6 +464,7 @@ test('the compiled mini-program shows each hostile article and search results wi
       const page = await program.open('/pages/search/index')
       try {
         const query = takeChars(shownText(payload), MAX_QUERY_LENGTH)
+        await page.waitFor((p) => p.root.querySelector('input, wx-input'), 10_000)
         await page.input(query)
         await page.waitFor((p) => /找到 \d+ 篇|没有找到/.test(p.text()), 10_000)
         for (const el of Array.from(page.root.querySelectorAll('*'))) tagNames.add(el.tagName.toLowerCase())
