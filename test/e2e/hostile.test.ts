@@ -25,7 +25,7 @@ import { hostilePages, shownTitles, writeHostilePages, type HostilePage } from '
 import { launchSimulated } from '../weapp/support/simulate'
 import { describeProblems, launchChromium, openPhonePage, repoRoot, startApp, startH5Server, type Problems } from './support/h5'
 
-jest.setTimeout(180_000)
+jest.setTimeout(300_000)
 
 let copy = ''
 let articles: Article[] = []
@@ -87,7 +87,7 @@ beforeAll(async () => {
       return article
     })
   })
-}, 360_000)
+}, 600_000)
 
 afterAll(async () => {
   await shared?.context.close()
@@ -231,10 +231,14 @@ async function openTab(): Promise<Tab> {
   let seenErrors = 0
   const check = async (where: string) => {
     tally.visits++
+    const before = tally.dialogs.length + tally.injected.length + tally.pageErrors.length
     for (const found of await injectedIn(page)) tally.injected.push(`${where}: ${found}`)
     for (const dialog of dialogs.splice(0)) tally.dialogs.push(`${where}: ${dialog}`)
     for (const error of problems.pageErrors.slice(seenErrors)) tally.pageErrors.push(`${where}: ${error.split('\n')[0]}`)
     seenErrors = problems.pageErrors.length
+    if (process.env.HOSTILE_PROGRESS && tally.dialogs.length + tally.injected.length + tally.pageErrors.length > before) {
+      process.stderr.write(`  found on ${where}: ${[...tally.dialogs, ...tally.injected, ...tally.pageErrors].slice(-3).join(' | ')}\n`)
+    }
   }
   return { context, page, problems, check }
 }
@@ -291,6 +295,7 @@ async function eachCase<T>(cases: readonly T[], name: (item: T) => string, step:
       await step(item, where)
     } catch (error) {
       failures.push(`${where}: ${(error instanceof Error ? error.message : String(error)).split('\n').slice(0, 6).join(' ')}`)
+      if (process.env.HOSTILE_PROGRESS) process.stderr.write(`  failed: ${failures[failures.length - 1]}\n`)
     }
   }
   return failures
