@@ -223,6 +223,7 @@ interface Tab {
 
 async function openTab(): Promise<Tab> {
   const { context, page, problems } = await openPhonePage(browser!)
+  page.setDefaultTimeout(15_000)
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()} "${dialog.message()}"`)
@@ -326,8 +327,9 @@ test('each hostile article page in Chromium: titled with its title, drawn as tex
       if (!shown.includes(text)) throw new Error(`the page does not show "${short(text)}"`)
     }
     await scroll(page)
-    // The first controls: A+, then 收藏 (the articles stay in 我的 for the test below).
-    await page.locator('#app [aria-label="放大字号"]').filter({ visible: true }).first().click()
+    // The first controls: A− or A+ (whichever the remembered size still allows), then 收藏
+    // (the articles stay in 我的 for the test below).
+    await page.locator('#app .text-size__button:not([aria-disabled="true"])').filter({ visible: true }).first().click()
     await page.locator('#app .detail-tools__favorite').filter({ visible: true }).first().click()
     await page.locator('#app .detail-tools__favorite--on').filter({ visible: true }).first().waitFor()
     await page.keyboard.type(takeChars(shownText(pages[0].payload), MAX_QUERY_LENGTH))
