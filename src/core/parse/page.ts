@@ -10,6 +10,7 @@
 // Anything that does not fit throws a PageFormatError naming the file and line.
 import type { Article } from '../article'
 import { linesToBlocks, type BodyLine } from './blocks'
+import { cleanSourceLine } from './characters'
 import { PageFormatError } from './errors'
 import { compareCodePoints } from '../text'
 
@@ -48,7 +49,7 @@ export function parsePage(text: string, fileName: string): ParsedPage {
   const rawLines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)
   // A final newline ends the last line; it does not start another (keeps "end of file" line numbers right).
   if (rawLines.length > 1 && rawLines[rawLines.length - 1] === '') rawLines.pop()
-  const lines: NumberedLine[] = rawLines.map((raw, index) => ({ text: raw.trim(), line: index + 1 }))
+  const lines: NumberedLine[] = rawLines.map((raw, index) => ({ text: cleanSourceLine(raw).trim(), line: index + 1 }))
   const fail = (line: number, expected: string) => new PageFormatError(fileName, line, expected)
 
   const title = lines[0].text
