@@ -12,7 +12,7 @@ import { articlePageTitle } from '../../src/core/pageMeta'
 import { detailRoute, publicPath } from '../../src/core/routes'
 import datasetJson from '../../src/data/articles.json'
 import { scriptJson } from '../../scripts/lib/pageHtml'
-import { h5Dir, launchChromium, openPhonePage, startApp, startH5Server, describeProblems } from './support/h5'
+import { h5Dir, openPhonePage, startApp, describeProblems, useServedSite } from './support/h5'
 
 jest.setTimeout(120_000)
 
@@ -63,22 +63,12 @@ test('every HTML file carries the site\'s one policy, ahead of its scripts, allo
 })
 
 describe('in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let browser: Awaited<ReturnType<typeof launchChromium>>
-
-  beforeAll(async () => {
-    server = await startH5Server(h5Dir())
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const site = useServedSite()
 
   test('the page\'s own scripts run; an injected inline script and handler are refused and reported', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
-      await page.goto(`${server.url}${publicPath(detailRoute(article.id))}`)
+      await page.goto(`${site.server.url}${publicPath(detailRoute(article.id))}`)
       await startApp(page)
       expect(describeProblems(problems)).toEqual([])
       await page.evaluate(() => {
@@ -101,7 +91,7 @@ describe('in Chromium', () => {
   })
 
   test('a title that is markup is text in the tab and in Taro\'s navigation bar, and runs nothing', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     const dialogs: string[] = []
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message())
@@ -112,7 +102,7 @@ describe('in Chromium', () => {
     try {
       // The page as the prerender writes it for such a title: its <title> (what Taro's bar falls
       // back to) and the record the app reads. Only text changes, so the scripts' hashes hold.
-      await page.route(`${server.url}${publicPath(detailRoute(article.id))}`, async (route) => {
+      await page.route(`${site.server.url}${publicPath(detailRoute(article.id))}`, async (route) => {
         const response = await route.fetch()
         const original = await response.text()
         const html = original
@@ -123,7 +113,7 @@ describe('in Chromium', () => {
         expect(html.length - original.length).toBeGreaterThan(2 * (TITLE_PAYLOAD.length - article.title.length))
         await route.fulfill({ response, body: html })
       })
-      await page.goto(`${server.url}${publicPath(detailRoute(article.id))}`)
+      await page.goto(`${site.server.url}${publicPath(detailRoute(article.id))}`)
       expect(await page.title()).toBe(articlePageTitle(hostile))
       await startApp(page)
       await page.mouse.wheel(0, 400)

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import type { ArticleDataset } from '../../src/core/article'
 import { detailRoute, publicPath } from '../../src/core/routes'
 import datasetJson from '../../src/data/articles.json'
-import { describeProblems, h5Dir, launchChromium, openPhonePage, startApp, startH5Server } from './support/h5'
+import { describeProblems, h5Dir, launchChromium, openPhonePage, startApp, startH5Server, useServedSite } from './support/h5'
 import { nextH5Build } from './support/nextBuild'
 
 jest.setTimeout(20 * 60_000)
@@ -132,21 +132,12 @@ describe('across an update', () => {
 })
 
 describe('what the worker installs', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let browser: Awaited<ReturnType<typeof launchChromium>>
-  beforeAll(async () => {
-    server = await startH5Server(h5Dir())
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const site = useServedSite()
 
   test('only the shell, scripts and styles, within budget; data shards and pages are cached as read', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
-      await page.goto(server.url)
+      await page.goto(site.server.url)
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
       const precache = await page.evaluate(async () => {
         const name = (await caches.keys()).find((n) => /precache/.test(n)) as string
@@ -167,7 +158,7 @@ describe('what the worker installs', () => {
 
       // Reading an article that is not embedded in the page (opened from home's list) caches its shard.
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
-      await page.goto(server.url)
+      await page.goto(site.server.url)
       await startApp(page)
       await page.locator('#app .article-card').first().click()
       await page.locator('#app .detail-article__title').first().waitFor()
@@ -188,16 +179,7 @@ describe('what the worker installs', () => {
 })
 
 describe('every held link gives a page', () => {
-  let server: Awaited<ReturnType<typeof startH5Server>>
-  let browser: Awaited<ReturnType<typeof launchChromium>>
-  beforeAll(async () => {
-    server = await startH5Server(h5Dir())
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const site = useServedSite()
 
   test.each([
     ['a 30,000-character id in an old hash link', (url: string) => `${url}#/pages/detail/index?id=${'a'.repeat(30_000)}`, false],
@@ -205,11 +187,11 @@ describe('every held link gives a page', () => {
     ['a well-formed id of no article, at its address', (url: string) => `${url}article/zzzzzzzzzz/`, true],
     ['a cut-off id at its address', (url: string) => `${url}article/abc/`, false],
   ])('%s shows 没有找到', async (_what, address, couldBeArticle) => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       const requests: string[] = []
       page.on('request', (r) => requests.push(new URL(r.url()).pathname))
-      await page.goto(address(server.url))
+      await page.goto(address(site.server.url))
       await page.getByText(/没有找到/).first().waitFor()
       await startApp(page)
       await page.locator('#app .taro_page', { hasText: '没有找到' }).first().waitFor()

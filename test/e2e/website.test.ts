@@ -6,7 +6,7 @@ import http from 'node:http'
 import type { Article, ArticleDataset } from '../../src/core/article'
 import { detailRoute, publicPath } from '../../src/core/routes'
 import datasetJson from '../../src/data/articles.json'
-import { h5Dir, launchChromium, openPhonePage, startApp, startH5Server, describeProblems } from './support/h5'
+import { openPhonePage, startApp, describeProblems, useServedSite } from './support/h5'
 
 jest.setTimeout(120_000)
 
@@ -14,17 +14,7 @@ const { articles, disclaimers } = datasetJson as unknown as ArticleDataset
 const full = articles.find((a) => a.fullText && a.related.length > 0) as Article
 const excerptOnly = articles.find((a) => !a.fullText) as Article
 
-let server: Awaited<ReturnType<typeof startH5Server>>
-let browser: Awaited<ReturnType<typeof launchChromium>>
-
-beforeAll(async () => {
-  server = await startH5Server(h5Dir())
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const site = useServedSite()
 
 function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -38,7 +28,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
   })
 }
 
-const articleUrl = (a: Article) => `${server.url}${publicPath(detailRoute(a.id))}`
+const articleUrl = (a: Article) => `${site.server.url}${publicPath(detailRoute(a.id))}`
 const meta = (html: string, property: string) => new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1]
 
 test('an article\'s own address holds the article, its disclaimers and preview tags before any script', async () => {
@@ -56,7 +46,7 @@ test('an article\'s own address holds the article, its disclaimers and preview t
   }
 
   // With JavaScript off, what a crawler or a preview bot gets.
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } })
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } })
   try {
     const page = await context.newPage()
     for (const article of [full, excerptOnly]) {
@@ -74,18 +64,18 @@ test('an article\'s own address holds the article, its disclaimers and preview t
       for (const id of article.related) expect(await page.locator(`a[href="/article/${id}/"]`).count()).toBeGreaterThan(0)
     }
     // The share card named by og:image is this build's 5:4 PNG.
-    const card = await get(`${server.url}share/${full.id}.png`)
+    const card = await get(`${site.server.url}share/${full.id}.png`)
     expect(card.status).toBe(200)
     expect(card.headers['content-type']).toBe('image/png')
     expect(card.body.readUInt32BE(16) * 4).toBe(card.body.readUInt32BE(20) * 5)
     // Home, search and 我的 carry their first screen too.
-    await page.goto(server.url)
+    await page.goto(site.server.url)
     expect(await page.locator('a.article-card').count()).toBeGreaterThanOrEqual(6)
     expect(await page.locator('.home__mine a[href="/mine/"]').count()).toBe(1)
-    await page.goto(`${server.url}search/`)
+    await page.goto(`${site.server.url}search/`)
     expect(await page.locator('body').innerText()).toContain('大家都在搜')
     // 我的 has its own address and prerendered first screen as well.
-    await page.goto(`${server.url}mine/`)
+    await page.goto(`${site.server.url}mine/`)
     expect(await page.locator('body').innerText()).toContain('最近浏览')
   } finally {
     await context.close()
@@ -93,19 +83,19 @@ test('an article\'s own address holds the article, its disclaimers and preview t
 })
 
 test('sitemap.xml and robots.txt list every article at its address', async () => {
-  const sitemap = (await get(`${server.url}sitemap.xml`)).body.toString('utf8')
+  const sitemap = (await get(`${site.server.url}sitemap.xml`)).body.toString('utf8')
   for (const article of articles) expect(sitemap).toContain(`<loc>http://127.0.0.1:8080/article/${article.id}/</loc>`)
-  const robots = (await get(`${server.url}robots.txt`)).body.toString('utf8')
+  const robots = (await get(`${site.server.url}robots.txt`)).body.toString('utf8')
   expect(robots).toContain('Sitemap: http://127.0.0.1:8080/sitemap.xml')
 })
 
 test('scripts come compressed when the browser asks, hashed files cache for good and HTML revalidates', async () => {
-  const html = (await get(server.url)).body.toString('utf8')
+  const html = (await get(site.server.url)).body.toString('utf8')
   const script = /"\/(js\/app\.[0-9a-f]{8}\.js)"/.exec(html)?.[1] as string
   expect(script).toBeDefined()
-  const plain = await get(`${server.url}${script}`)
-  const br = await get(`${server.url}${script}`, { 'Accept-Encoding': 'gzip, deflate, br' })
-  const gz = await get(`${server.url}${script}`, { 'Accept-Encoding': 'gzip' })
+  const plain = await get(`${site.server.url}${script}`)
+  const br = await get(`${site.server.url}${script}`, { 'Accept-Encoding': 'gzip, deflate, br' })
+  const gz = await get(`${site.server.url}${script}`, { 'Accept-Encoding': 'gzip' })
   expect(plain.headers['content-encoding']).toBeUndefined()
   expect(br.headers['content-encoding']).toBe('br')
   expect(gz.headers['content-encoding']).toBe('gzip')
@@ -116,19 +106,19 @@ test('scripts come compressed when the browser asks, hashed files cache for good
   // The data shards the app fetches by name sit in a folder named by their hash: compressed, kept for good.
   const dataFolder = /\/(data\/[0-9a-f]{12}\/)/.exec(plain.body.toString('utf8'))?.[1] as string
   expect(dataFolder).toBeDefined()
-  const shard = await get(`${server.url}${dataFolder}articles-000.json`, { 'Accept-Encoding': 'br' })
+  const shard = await get(`${site.server.url}${dataFolder}articles-000.json`, { 'Accept-Encoding': 'br' })
   expect(shard.headers['content-encoding']).toBe('br')
   expect(shard.headers['cache-control']).toBe('public, max-age=31536000, immutable')
-  expect((await get(`${server.url}${dataFolder}articles-000.json`)).body.toString('utf8')).toMatch(/^\[\{"id":/)
+  expect((await get(`${site.server.url}${dataFolder}articles-000.json`)).body.toString('utf8')).toMatch(/^\[\{"id":/)
 
   // And in a real browser: the page's scripts arrive brotli-encoded.
-  const { context, page } = await openPhonePage(browser)
+  const { context, page } = await openPhonePage(site.browser)
   try {
     const encodings: string[] = []
     page.on('response', (response) => {
       if (response.url().endsWith('.js')) encodings.push(response.headers()['content-encoding'] ?? 'none')
     })
-    await page.goto(server.url)
+    await page.goto(site.server.url)
     await startApp(page)
     await page.locator('#app .home__count').first().waitFor()
     expect(encodings.length).toBeGreaterThan(0)
@@ -139,9 +129,9 @@ test('scripts come compressed when the browser asks, hashed files cache for good
 })
 
 test('after one visit, home and an article read still show with the network off; one never read says 加载失败', async () => {
-  const { context, page, problems } = await openPhonePage(browser)
+  const { context, page, problems } = await openPhonePage(site.browser)
   try {
-    await page.goto(server.url)
+    await page.goto(site.server.url)
     // The inline loader registers the worker after load, before the reader does anything.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
     await page.goto(articleUrl(full))
@@ -151,7 +141,7 @@ test('after one visit, home and an article read still show with the network off;
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
 
     await context.setOffline(true)
-    await page.goto(server.url)
+    await page.goto(site.server.url)
     await startApp(page)
     await page.locator('#app .home__count').first().waitFor()
     await page.goto(articleUrl(full))
@@ -174,20 +164,20 @@ test('after one visit, home and an article read still show with the network off;
 })
 
 test('old hash links land on the same content at the new addresses', async () => {
-  const { context, page, problems } = await openPhonePage(browser)
+  const { context, page, problems } = await openPhonePage(site.browser)
   try {
-    await page.goto(`${server.url}#/pages/detail/index?id=${full.id}&from=share`)
-    await page.waitForURL(`${server.url}article/${full.id}/?from=share`)
+    await page.goto(`${site.server.url}#/pages/detail/index?id=${full.id}&from=share`)
+    await page.waitForURL(`${site.server.url}article/${full.id}/?from=share`)
     await startApp(page)
     await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
 
-    await page.goto(`${server.url}#/pages/search/index?q=${encodeURIComponent('医保')}`)
+    await page.goto(`${site.server.url}#/pages/search/index?q=${encodeURIComponent('医保')}`)
     await page.waitForURL(/\/search\/\?q=/)
     await startApp(page)
     await page.getByText(/找到 \d+ 篇相关文章/).waitFor()
 
     const province = articles.find((a) => a.region)?.region?.province as string
-    await page.goto(`${server.url}#/pages/index/index?province=${encodeURIComponent(province)}`)
+    await page.goto(`${site.server.url}#/pages/index/index?province=${encodeURIComponent(province)}`)
     await page.waitForURL(/\/\?province=/)
     await startApp(page)
     await page.locator('#app .filter-tabs__tab--active', { hasText: province }).first().waitFor()
@@ -198,21 +188,21 @@ test('old hash links land on the same content at the new addresses', async () =>
 })
 
 test('unknown addresses answer 404 and show 没有找到 with a way home; broken links throw nothing', async () => {
-  const res = await get(`${server.url}no/such/page`)
+  const res = await get(`${site.server.url}no/such/page`)
   expect(res.status).toBe(404)
   expect(res.body.toString('utf8')).toContain('没有找到这个页面')
 
-  const { context, page, problems } = await openPhonePage(browser)
+  const { context, page, problems } = await openPhonePage(site.browser)
   try {
-    const response = await page.goto(`${server.url}no/such/page`)
+    const response = await page.goto(`${site.server.url}no/such/page`)
     expect(response?.status()).toBe(404)
     await startApp(page)
     await page.locator('#app .taro_page', { hasText: '没有找到这个页面' }).waitFor()
     await page.getByText('返回首页').first().click()
-    await page.waitForURL(server.url)
+    await page.waitForURL(site.server.url)
     await page.locator('#app .home__count').first().waitFor()
 
-    for (const address of [`${server.url}#/pages/nope/index`, `${server.url}#%%%%`, `${server.url}%E0%A4%A/`]) {
+    for (const address of [`${site.server.url}#/pages/nope/index`, `${site.server.url}#%%%%`, `${site.server.url}%E0%A4%A/`]) {
       await page.goto(address)
       await startApp(page)
       await page.locator('#app .hn-page').first().waitFor()
@@ -231,7 +221,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   const shownStep = (page: import('playwright-core').Page) => page.locator('#app .hn-page').first().getAttribute('data-text-step')
 
   test('nothing of the app runs at load; the service worker precaches its scripts; the tap on A+ that starts it happens once', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       await page.goto(articleUrl(full), { waitUntil: 'load' })
       await page.evaluate(() => navigator.serviceWorker.ready)
@@ -264,7 +254,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
 
   test('in WeChat\'s browser (no service worker) the scripts are prefetched at low priority after load, and none runs', async () => {
     const weChatBrowser = 'Mozilla/5.0 (Linux; Android 12; PHONE) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 MicroMessenger/8.0.50.2701(0x28003252) NetType/WIFI Language/zh_CN'
-    const { context, page, problems } = await openPhonePage(browser, { userAgent: weChatBrowser })
+    const { context, page, problems } = await openPhonePage(site.browser, { userAgent: weChatBrowser })
     try {
       const fetched: string[] = []
       page.on('request', (request) => appScript(request.url()) && fetched.push(`${request.resourceType()} ${new URL(request.url()).pathname}`))
@@ -282,7 +272,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('keyboard focus on a control of the copy moves to the same control of the app', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       await page.goto(articleUrl(full), { waitUntil: 'load' })
       await page.locator('#hn-prerendered .text-size__button').nth(1).focus()
@@ -298,7 +288,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('the saved text step applies before any script: 超大 body text ≥ 30 px, and nothing moves at takeover', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       // The reader chooses 超大 in the app (saved as the app saves it).
       await page.goto(articleUrl(full))
@@ -335,7 +325,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('a 大字分享 link (size=3) shows the prerendered article at 超大 before any script', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 390, height: 844 } })
+    const context = await site.browser.newContext({ javaScriptEnabled: true, viewport: { width: 390, height: 844 } })
     try {
       await context.route('**/js/**', (route) => route.abort())
       const page = await context.newPage()
@@ -348,7 +338,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('taking over an article does not fetch its shard: the page holds the record', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       const requested: string[] = []
       page.on('request', (request) => requested.push(new URL(request.url()).pathname))
@@ -365,7 +355,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('a broken embedded record is reported and the shard is used instead', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       const warnings: string[] = []
       page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()))
@@ -385,7 +375,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('reading on (a scroll) starts the app, which records the article in 最近浏览', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       await page.goto(articleUrl(full), { waitUntil: 'load' })
       await page.mouse.move(200, 500)
@@ -406,7 +396,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('the search page starts at once; text typed before the takeover is kept', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       let release: () => void = () => undefined
       const held = new Promise<void>((resolve) => (release = resolve))
@@ -414,7 +404,7 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
         await held
         await route.continue()
       })
-      await page.goto(`${server.url}search/`, { waitUntil: 'domcontentloaded' })
+      await page.goto(`${site.server.url}search/`, { waitUntil: 'domcontentloaded' })
       await page.locator('#hn-prerendered input').first().fill('医保')
       release()
       await page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 20_000 })
@@ -427,14 +417,14 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('the canonical link and og:url follow in-app navigation', async () => {
-    const { context, page, problems } = await openPhonePage(browser)
+    const { context, page, problems } = await openPhonePage(site.browser)
     try {
       const head = () =>
         page.evaluate(() => ({
           canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
           ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
         }))
-      await page.goto(server.url)
+      await page.goto(site.server.url)
       await startApp(page)
       await page.locator(`#app [data-article-id="${full.id}"]`).first().click()
       await page.locator('#app .detail-article__title', { hasText: full.title }).waitFor()
@@ -451,9 +441,9 @@ describe('a prerendered page starts the app on the reader\'s intent (scripts/lib
   })
 
   test('我的 is kept out of search engines and the sitemap', async () => {
-    const html = (await get(`${server.url}mine/`)).body.toString('utf8')
+    const html = (await get(`${site.server.url}mine/`)).body.toString('utf8')
     expect(html).toContain('<meta name="robots" content="noindex">')
-    const sitemap = (await get(`${server.url}sitemap.xml`)).body.toString('utf8')
+    const sitemap = (await get(`${site.server.url}sitemap.xml`)).body.toString('utf8')
     expect(sitemap).not.toContain('/mine/')
   })
 })

@@ -144,23 +144,40 @@ export interface Journey {
  * Registers the server and browser for a test file and returns `journey`, which wraps a test
  * body with a fresh phone page, the problem checks and the failure screenshot.
  */
-export function useH5() {
+/**
+ * The built site served and one Chromium launched for the enclosing describe block (or file),
+ * both stopped after it. Read `server` and `browser` inside tests and hooks, not before.
+ */
+export function useServedSite(dir: () => string = h5Dir): { readonly server: Awaited<ReturnType<typeof startH5Server>>; readonly browser: Browser } {
   let server: Awaited<ReturnType<typeof startH5Server>> | undefined
   let browser: Browser | undefined
-
   beforeAll(async () => {
-    server = await startH5Server()
+    server = await startH5Server(dir())
     browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
   })
+  return {
+    get server() {
+      if (!server) throw new Error('useServedSite: the server is read before beforeAll started it')
+      return server
+    },
+    get browser() {
+      if (!browser) throw new Error('useServedSite: the browser is read before beforeAll launched it')
+      return browser
+    },
+  }
+}
+
+export function useH5() {
+  const site = useServedSite()
 
   return function journey(name: string, body: (j: Journey) => Promise<void>) {
     return async () => {
-      const { context, page, problems } = await openPhonePage(browser!)
-      const baseUrl = server!.url
+      const { context, page, problems } = await openPhonePage(site.browser)
+      const baseUrl = site.server.url
       const visit = async (route = '') => {
         await page.goto(route ? `${baseUrl}${publicPath(route)}` : baseUrl)
         // Until the app takes over, the prerendered copy of the page (#hn-prerendered) is on
