@@ -270,6 +270,15 @@ export function launchSimulated(dirOrOptions: string | LaunchOptions = {}): Simu
   const errors: string[] = []
   const navigations: { api: string; url: string }[] = []
   const timers = new Set<NodeJS.Timeout>()
+  // Timers the program's own code starts (a share picture's 8 s deadline, Taro's batching) can
+  // fire after the test is over and log into a finished test, which fails the jest run: each
+  // one started while the program is open is kept, and close() clears what is still pending.
+  const realSetTimeout = g.setTimeout as typeof setTimeout
+  g.setTimeout = ((handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const t = realSetTimeout(handler, ms, ...args)
+    timers.add(t)
+    return t
+  }) as typeof setTimeout
   const defer = (fn: () => void) => {
     const t = setTimeout(() => {
       timers.delete(t)
@@ -498,6 +507,7 @@ export function launchSimulated(dirOrOptions: string | LaunchOptions = {}): Simu
       for (const page of [...pages]) page.onUnload?.()
       stack.length = 0
       timers.forEach((t) => clearTimeout(t))
+      g.setTimeout = realSetTimeout
       // jsdom's window keeps timers (pretendToBeVisual's animation frames) that hold jest open.
       installed?.dom.window.close()
       installed = undefined
