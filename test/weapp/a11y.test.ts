@@ -4,7 +4,7 @@
 // (What the screen reader gets, roles and names: aria.test.ts.)
 import type { Article, ArticleDataset } from '../../src/core/article'
 import datasetJson from '../../src/data/articles.json'
-import { launchSimulated, type LaunchOptions, type SimulatedPage, type SimulatedProgram } from './support/simulate'
+import { openArticlePage, useOneProgram, type SimulatedPage, type SimulatedProgram } from './support/simulate'
 
 jest.setTimeout(60_000)
 
@@ -13,32 +13,9 @@ const DETAIL = 'pages/detail/index'
 const MINE = 'pages/mine/index'
 const article = articles.find((a) => a.fullText && a.related.length > 0) as Article
 
-let program: SimulatedProgram | undefined
-
-/** One program at a time; a relaunch closes the one before (its storage can be carried over). */
-function launch(options: LaunchOptions = {}): SimulatedProgram {
-  shutDown()
-  program = launchSimulated(options)
-  return program
-}
-
-function shutDown() {
-  if (!program) return
-  const closing = program
-  program = undefined
-  closing.stack().forEach((page) => page.unload())
-  closing.close()
-  expect(closing.errors).toEqual([])
-  expect(closing.wx.networkRequests).toEqual([])
-}
-
-afterEach(shutDown)
-
-async function openArticle(p: SimulatedProgram, query = `id=${encodeURIComponent(article.id)}`): Promise<SimulatedPage> {
-  const page = await p.open(`/${DETAIL}?${query}`)
-  await page.waitFor((pg) => pg.texts().includes(article.title))
-  return page
-}
+// One program at a time; a relaunch closes the one before (its storage can be carried over).
+const { launch } = useOneProgram()
+const openArticle = (p: SimulatedProgram, query?: string): Promise<SimulatedPage> => openArticlePage(p, article, query)
 
 const rootPx = (page: SimulatedPage) => {
   const match = page.rootStyle().match(/--hn-fs:\s*([\d.]+)px/)

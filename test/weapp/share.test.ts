@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Article, ArticleDataset } from '../../src/core/article'
 import datasetJson from '../../src/data/articles.json'
 import { weappDir } from './support/dist'
-import { launchSimulated, type LaunchOptions, type SimulatedPage, type SimulatedProgram } from './support/simulate'
+import { openArticlePage, useOneProgram, type SimulatedPage, type SimulatedProgram } from './support/simulate'
 
 jest.setTimeout(60_000)
 
@@ -119,30 +119,9 @@ function fakeAlbum(initially: boolean | undefined, grantInSettings: boolean) {
 
 let program: SimulatedProgram | undefined
 
-/** One program at a time: launching closes the one before, checking it as afterEach does. */
-function launch(options: LaunchOptions = {}): SimulatedProgram {
-  shutDown()
-  program = launchSimulated(options)
-  return program
-}
-
-function shutDown() {
-  if (!program) return
-  const closing = program
-  program = undefined
-  closing.stack().forEach((page) => page.unload())
-  closing.close()
-  expect(closing.errors).toEqual([])
-  expect(closing.wx.networkRequests).toEqual([])
-}
-
-afterEach(shutDown)
-
-async function openArticle(p: SimulatedProgram, query = `id=${encodeURIComponent(article.id)}`): Promise<SimulatedPage> {
-  const page = await p.open(`/${DETAIL}?${query}`)
-  await page.waitFor((pg) => pg.texts().includes(article.title))
-  return page
-}
+// One program at a time; a relaunch closes the one before (its storage can be carried over).
+const { launch, shutDown } = useOneProgram()
+const openArticle = (p: SimulatedProgram, query?: string): Promise<SimulatedPage> => openArticlePage(p, article, query)
 
 interface AppMessage {
   title: string

@@ -531,3 +531,36 @@ function findJNode(component: AnyRecord, el: Element): AnyRecord {
   const Wrapper = Object.getPrototypeOf(component.constructor) as new (node: unknown) => AnyRecord
   return wxElement.__componentNode__ ?? new Wrapper(wxElement)
 }
+
+/**
+ * One program at a time for a test file: launch() closes the one before, and after each test the
+ * open one is closed and checked (nothing logged as an error, no network request).
+ */
+export function useOneProgram(): { launch(options?: LaunchOptions): SimulatedProgram; shutDown(): void } {
+  let program: SimulatedProgram | undefined
+  function shutDown() {
+    if (!program) return
+    const closing = program
+    program = undefined
+    closing.stack().forEach((page) => page.unload())
+    closing.close()
+    expect(closing.errors).toEqual([])
+    expect(closing.wx.networkRequests).toEqual([])
+  }
+  afterEach(shutDown)
+  return {
+    launch(options: LaunchOptions = {}) {
+      shutDown()
+      program = launchSimulated(options)
+      return program
+    },
+    shutDown,
+  }
+}
+
+/** Opens an article's page and waits until its title is drawn. */
+export async function openArticlePage(program: SimulatedProgram, article: { id: string; title: string }, query = `id=${encodeURIComponent(article.id)}`): Promise<SimulatedPage> {
+  const page = await program.open(`/pages/detail/index?${query}`)
+  await page.waitFor((pg) => pg.texts().includes(article.title))
+  return page
+}
