@@ -17,6 +17,24 @@ const h5BaseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
  */
 const h5BasePath = new URL(h5BaseUrl).pathname.replace(/\/+$/, '')
 
+/**
+ * CONTENT_BASE_URL as the app uses it: '' (off) or an http(s) URL ending in '/'. A value that is
+ * not such a URL stops the build rather than ship a follower that can never reach its host.
+ */
+function contentBaseUrl(): string {
+  const value = (process.env.CONTENT_BASE_URL || '').trim()
+  if (!value) return ''
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error(`CONTENT_BASE_URL is not a URL: ${value}`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`CONTENT_BASE_URL must be https (WeChat allows only https hosts): ${value}`)
+  if (url.search || url.hash) throw new Error(`CONTENT_BASE_URL must have no query or fragment: ${value}`)
+  return url.href.endsWith('/') ? url.href : `${url.href}/`
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   // H5 fetches the data shards from data/<version>/ (config/h5DataFiles.ts); weapp never reads it.
   const dataVersion = process.env.TARO_ENV === 'h5' ? h5DataVersion() : ''
@@ -39,6 +57,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // 纠错 on H5: an https form (gets `title` and `url` query parameters) or a mailto: address
       // (subject and body); empty = no 纠错 on H5 (src/core/feedback.ts). weapp uses WeChat's own.
       FEEDBACK_URL: JSON.stringify(process.env.FEEDBACK_URL || ''),
+      // weapp: the static host whose published editions of the library the mini-program follows
+      // (src/platform/edition.weapp.ts), normalised to end in '/'; empty = off, no request at all.
+      CONTENT_BASE_URL: JSON.stringify(contentBaseUrl()),
       // Where the H5 build's data shards are (src/data/loader.h5.ts).
       H5_DATA_URL: JSON.stringify(h5DataUrl),
     },

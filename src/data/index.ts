@@ -8,11 +8,11 @@ import { articleShardName, articleShardOf, listShardName, newestFirstOrder, unpa
 import { articleRecordOf } from '../core/articleRecord'
 import { isArticleId } from '../core/ids'
 import { reportRecovered } from '../core/report'
-import catalogJson from './catalog.json'
-import { embeddedArticleText, loadDataFile } from './loader'
+import { embeddedArticleText, loadCatalog, loadDataFile } from './loader'
 
-// JSON imports are typed loosely (topics as string[]); the pipeline guarantees the contract.
-const catalog = catalogJson as unknown as Catalog
+// The catalog of this session's edition (the loader chose it at launch); the pipeline, or the
+// loader's checks of a downloaded edition, guarantee the contract.
+const catalog = loadCatalog() as Catalog
 
 export type { ListEntry } from '../core/catalog'
 

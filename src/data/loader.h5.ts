@@ -5,10 +5,16 @@
 // A prerendered article page already holds its article (scripts/prerender.ts embeds the record):
 // embeddedArticleText gives it to src/data/index.ts, which checks it, so taking the page over
 // does not fetch that article's shard. Nothing leaves the site.
+import catalogJson from './catalog.json'
 import { EMBEDDED_ARTICLE_ID } from './embedded'
 
 /** The build's data folder, e.g. "/data/3f2a9c1b7d4e/" (config/index.ts). */
 declare const H5_DATA_URL: string
+
+/** The build's catalog (the site follows editions by deploy: each build holds its own). */
+export function loadCatalog(): unknown {
+  return catalogJson
+}
 
 /** The parsed contents of data file `name` (shards/<name>.json, or search-index). */
 export function loadDataFile(name: string): Promise<unknown> {

@@ -15,6 +15,8 @@ import type * as ClipboardH5 from '../../src/platform/clipboard.h5'
 import type * as ClipboardWeapp from '../../src/platform/clipboard.weapp'
 import type * as ComponentStylesH5 from '../../src/platform/componentStyles.h5'
 import type * as ComponentStylesWeapp from '../../src/platform/componentStyles.weapp'
+import type * as EditionH5 from '../../src/platform/edition.h5'
+import type * as EditionWeapp from '../../src/platform/edition.weapp'
 import type * as FeedbackH5 from '../../src/platform/feedback.h5'
 import type * as FeedbackWeapp from '../../src/platform/feedback.weapp'
 import type * as FocusH5 from '../../src/platform/focus.h5'
@@ -44,6 +46,7 @@ const PAIRS: Record<string, [true, true?]> = {
   'data/loader': [true as Same<typeof DataLoaderWeapp, typeof DataLoaderH5>],
   'platform/clipboard': [true as Same<typeof ClipboardWeapp, typeof ClipboardH5>],
   'platform/componentStyles': [true as Same<typeof ComponentStylesWeapp, typeof ComponentStylesH5>],
+  'platform/edition': [true as Same<typeof EditionWeapp, typeof EditionH5>],
   'platform/feedback': [true as Same<typeof FeedbackWeapp, typeof FeedbackH5>],
   'platform/focus': [true as Same<typeof FocusWeapp, typeof FocusH5>],
   'platform/nearEnd': [true as Same<typeof NearEndWeapp, typeof NearEndH5>],
