@@ -204,6 +204,27 @@ test('a second edition with one more saved page shows after a relaunch: listed o
   close(phone, third)
 })
 
+test('on show, hours after the last check, the host is asked again without a relaunch', async () => {
+  const phone = newPhone()
+  host.serve(packaged.files)
+  const running = launch(phone)
+  await checkConcluded(phone, running)
+  expect(activeVersion(running.program)).toBe(packaged.manifest.version)
+  host.serve(full.files)
+  // Shown again at once: too soon to ask.
+  const requestsBefore = host.requests.length
+  ;(global as any).getApp().onShow({ path: 'pages/index/index', query: {}, scene: 1001, referrerInfo: {} })
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  expect(host.requests.length).toBe(requestsBefore)
+  // Shown again hours later: it asks, and the new edition becomes the one of the next launch.
+  const longAgo = Date.now() - EDITION_CHECK_INTERVAL_MS - 1000
+  running.program.wx.storage.set(EDITION_CHECKED_KEY, longAgo)
+  ;(global as any).getApp().onShow({ path: 'pages/index/index', query: {}, scene: 1001, referrerInfo: {} })
+  await running.program.waitFor(() => activeVersion(running.program) === full.manifest.version && (running.program.wx.storage.get(EDITION_CHECKED_KEY) as number) > longAgo, 60_000)
+  expect(host.requests.slice(requestsBefore)[0]).toBe('edition.json')
+  close(phone, running)
+})
+
 const brokenEditions: Array<[string, () => Map<string, Buffer>]> = [
   [
     'a tampered file (same size, other bytes)',
