@@ -317,6 +317,48 @@ test('the host gone: the reader keeps the last good edition; gone from the start
   }
 })
 
+test('a held file missing at launch: the packaged library for the whole session, the file fetched again, the edition back at the next launch', async () => {
+  const phone = await phoneOnFullEdition()
+  const listFile = full.manifest.files.find((f) => f.name === 'list-000')!
+  fs.rmSync(path.join(phone.userDir, 'edition', editionFileName(listFile.sha256)))
+  const requestsBefore = host.requests.length
+  const missing = launch(phone)
+  await readerSees(missing.program, packagedArticles)
+  await checkConcluded(phone, missing)
+  expect(host.requests.slice(requestsBefore)).toEqual(['edition.json', listFile.path])
+  expect(close(phone, missing).some((w) => /recovered: the downloaded edition .* cannot be read; the packaged library is used this session/.test(w))).toBe(true)
+
+  hoursLater(phone)
+  const repaired = launch(phone)
+  await readerSees(repaired.program, fullArticles)
+  await checkConcluded(phone, repaired)
+  expect(close(phone, repaired)).toEqual([])
+})
+
+test('a held file damaged after it was verified: that file fails (加载失败) without mixing editions, and is fetched again', async () => {
+  const phone = await phoneOnFullEdition()
+  const shard = full.manifest.files.find((f) => f.name === 'articles-000')!
+  const held = path.join(phone.userDir, 'edition', editionFileName(shard.sha256))
+  fs.writeFileSync(held, Buffer.alloc(shard.bytes, 0x20).fill('{', 0, 1))
+  const damaged = launch(phone)
+  // The list is whole (its own files are sound); the article's shard is not.
+  await homeTitles(damaged.program, fullArticles.length)
+  const detail = await damaged.program.open(`/pages/detail/index?id=${newArticle.id}`)
+  await detail.waitFor((p) => p.text().includes('加载失败'))
+  await checkConcluded(phone, damaged)
+  expect(close(phone, damaged).some((w) => /recovered: the downloaded articles-000 of edition .* is damaged/.test(w))).toBe(true)
+
+  // Removed when found damaged, fetched again by the next check: the edition is whole again.
+  hoursLater(phone)
+  const next = launch(phone)
+  await checkConcluded(phone, next)
+  close(phone, next)
+  hoursLater(phone)
+  const whole = launch(phone)
+  await readerSees(whole.program, fullArticles)
+  close(phone, whole)
+})
+
 test('a full disk: the download fails, the reader keeps what they had, nothing half-written stays', async () => {
   const phone = newPhone()
   host.serve(full.files)
