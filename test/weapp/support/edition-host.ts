@@ -24,11 +24,14 @@ export interface EditionHost {
   requests: string[]
   /** Replaces everything served: path under /content/ → bytes. */
   serve(files: Map<string, Buffer>): void
+  /** Paths whose answer announces the whole file and then stops halfway (the connection dropped). */
+  cutOff(paths: string[]): void
   stop(): Promise<void>
 }
 
 export async function startEditionHost(port = 0): Promise<EditionHost> {
   let files = new Map<string, Buffer>()
+  let cut = new Set<string>()
   const requests: string[] = []
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -40,7 +43,12 @@ export async function startEditionHost(port = 0): Promise<EditionHost> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
       return
     }
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Cache-Control': 'no-cache' }).end(body)
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Cache-Control': 'no-cache' })
+    if (cut.has(served.slice(CONTENT_PATH.length))) {
+      res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy())
+      return
+    }
+    res.end(body)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -54,6 +62,10 @@ export async function startEditionHost(port = 0): Promise<EditionHost> {
     requests,
     serve(next) {
       files = new Map(next)
+      cut = new Set()
+    },
+    cutOff(paths) {
+      cut = new Set(paths)
     },
     stop() {
       if (stopped) return Promise.resolve()
@@ -77,8 +89,12 @@ function get(url: string): Promise<{ statusCode: number; body: Buffer }> {
     const request = http.get(parsed, { agent: false }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ statusCode: response.statusCode ?? 0, body: Buffer.concat(chunks) }))
-      response.on('error', reject)
+      response.on('end', () => {
+        // A connection dropped mid-body ends the response too: WeChat reports it as a failure.
+        if (!response.complete) reject(new Error('the connection closed before the whole file arrived'))
+        else resolve({ statusCode: response.statusCode ?? 0, body: Buffer.concat(chunks) })
+      })
+      response.on('error', () => reject(new Error('the connection closed before the whole file arrived')))
     })
     request.on('error', reject)
   })
