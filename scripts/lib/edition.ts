@@ -59,6 +59,17 @@ export function readDataFiles(dataDir: string = SOURCE_DATA_DIR): Map<string, Bu
   return files
 }
 
+/** The data files of a layout (scripts/data-layout.ts buildLayoutFiles: catalog.json, shards/<name>.json), name → bytes. */
+export function dataFilesOfLayout(layout: ReadonlyMap<string, string>): Map<string, Buffer> {
+  const files = new Map<string, Buffer>()
+  for (const [file, text] of layout) {
+    const name = file === 'catalog.json' ? 'catalog' : file.replace(/^shards\//, '').replace(/\.json$/, '')
+    if (!DATA_NAME.test(name)) throw new Error(`edition: unexpected layout file ${file}`)
+    files.set(name, Buffer.from(text))
+  }
+  return files
+}
+
 /** The manifest of these files: sorted by name, the version a hash of names and contents. */
 export function editionManifest(files: ReadonlyMap<string, Buffer>): EditionManifest {
   const names = [...files.keys()].sort()
@@ -74,9 +85,10 @@ export function editionManifest(files: ReadonlyMap<string, Buffer>): EditionMani
   }
 }
 
-/** edition.json's exact text. */
+/** edition.json's exact text: one file per line (readable, and every reader downloads it). */
 export function serializeManifest(manifest: EditionManifest): string {
-  return `${JSON.stringify(manifest, null, 1)}\n`
+  const files = manifest.files.map((f) => JSON.stringify(f)).join(',\n')
+  return `{"format":${manifest.format},"version":${JSON.stringify(manifest.version)},"articleCount":${manifest.articleCount},"files":[\n${files}\n]}\n`
 }
 
 /** The site's data folder address for an edition, e.g. "/health/data/3f2a9c1b7d4e/". */
