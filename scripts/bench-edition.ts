@@ -24,7 +24,7 @@ interface SizeFigures {
   editionFiles: number
   editionBytes: number
   largestFileBytes: number
-  addedArticle: { id: string; changedFiles: string[]; changedBytes: number; changedGzipBytes: number; downloadBytes: number }
+  addedArticle: { id: string; changedFiles: string[]; changedBytes: number; changedGzipBytes: number; downloadBytes: number; downloadGzipBytes: number }
   fullEdition: { files: number; downloadBytes: number; gzipBytes: number }
   weappSubpackages: number
 }
@@ -76,6 +76,7 @@ function measure(size: number): SizeFigures {
       changedBytes: change.changedBytes,
       changedGzipBytes: gzipBytes(after.files, change.changed.map((f) => f.name)),
       downloadBytes: change.downloadBytes,
+      downloadGzipBytes: gzipBytes(after.files, change.changed.map((f) => f.name)) + gzipSync(serializeManifest(after.manifest)).length,
     },
     fullEdition: { files: fresh.changed.length, downloadBytes: fresh.downloadBytes, gzipBytes: gzipBytes(after.files, names) + gzipSync(serializeManifest(after.manifest)).length },
     weappSubpackages: packDataFiles(weappFiles).packages.length,
@@ -94,7 +95,7 @@ function main(): void {
       console.log(
         `${figures.articles} articles: edition ${figures.editionFiles} files, ${kb(figures.editionBytes)} (largest ${kb(figures.largestFileBytes)}; ${figures.weappSubpackages} weapp data subpackages)\n` +
           `  one added article (${figures.addedArticle.id}): ${figures.addedArticle.changedFiles.length} files changed (${figures.addedArticle.changedFiles.join(', ')}), ` +
-          `${kb(figures.addedArticle.changedBytes)} raw (${kb(figures.addedArticle.changedGzipBytes)} gzip); download with edition.json ${kb(figures.addedArticle.downloadBytes)}\n` +
+          `${kb(figures.addedArticle.changedBytes)} raw (${kb(figures.addedArticle.changedGzipBytes)} gzip); download with edition.json ${kb(figures.addedArticle.downloadBytes)} (${kb(figures.addedArticle.downloadGzipBytes)} gzip)\n` +
           `  full new edition: ${figures.fullEdition.files} files, ${kb(figures.fullEdition.downloadBytes)} raw with edition.json (${kb(figures.fullEdition.gzipBytes)} gzip)` +
           `   [${((Date.now() - started) / 1000).toFixed(1)} s]`,
       )
