@@ -100,7 +100,8 @@ export function buildLayoutFiles(dataset: ArticleDataset, searchIndex: SearchInd
     articleCount: dataset.articles.length,
     disclaimers: dataset.disclaimers,
     provinces: catalogProvinces(dataset),
-    head: entries.slice(0, LIST_HEAD_SIZE),
+    // Without the pinyin keys: search reads the list shards, and the catalog is initial script on H5.
+    head: entries.slice(0, LIST_HEAD_SIZE).map(({ pinyin, ...entry }) => (void pinyin, entry)),
     listShardCount,
     articleShardCount: shardCount,
   }

@@ -144,6 +144,27 @@ export function writeEdition(dist: string, options: { basePath: string; dataDir?
   return { manifest, bytes: manifest.files.reduce((sum, f) => sum + f.bytes, 0) }
 }
 
+/**
+ * Removes the .br/.gz copies an earlier prerender left in a build (scripts/lib/precompress.ts
+ * writes them again at the end): once the edition changes, the shell names another catalog
+ * script, and a server preferring a stale app.html.br would start pages on an edition that is gone.
+ */
+export function dropCompressedCopies(dist: string): number {
+  let dropped = 0
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (/\.(br|gz)$/.test(entry.name) && fs.existsSync(file.slice(0, -3))) {
+        fs.rmSync(file)
+        dropped++
+      }
+    }
+  }
+  if (fs.existsSync(dist)) walk(dist)
+  return dropped
+}
+
 /** The edition's catalog script as the site's pages load it (absolute path under the base path). */
 export function editionScriptUrl(dist: string, basePath: string): string {
   const manifest = readEdition(dist)
