@@ -34,7 +34,7 @@ export class WeappDataPackagesPlugin {
           const packages = JSON.parse(readFileSync(join(dataDir, 'packages.json'), 'utf8')) as PackagesFile
           for (const pkg of packages.packages) {
             for (const name of pkg.files) {
-              const file = name === 'search-index' ? join(dataDir, 'search-index.json') : join(dataDir, 'shards', `${name}.json`)
+              const file = join(dataDir, 'shards', `${name}.json`)
               // Marked minimized: the minifier would rewrite every Chinese character as a \uXXXX
               // escape (6 bytes instead of 3) and break the sizes the pipeline packed for.
               compilation.emitAsset(`${pkg.root}/${name}.js`, new RawSource(weappModuleSource(readFileSync(file, 'utf8'))), { minimized: true })

@@ -3,7 +3,6 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { WeappDataPackagesPlugin } from './dataPackages'
-import { H5DataFilesPlugin, h5DataVersion } from './h5DataFiles'
 
 // fuse.js and zustand ship ES2020+ syntax; the weapp target must be ES5, and Taro does not
 // transpile node_modules unless told to.
@@ -36,9 +35,6 @@ function contentBaseUrl(): string {
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
-  // H5 fetches the data shards from data/<version>/ (config/h5DataFiles.ts); weapp never reads it.
-  const dataVersion = process.env.TARO_ENV === 'h5' ? h5DataVersion() : ''
-  const h5DataUrl = `${h5BasePath}/data/${dataVersion}/`
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'health-news',
     date: '2026-11-23',
@@ -60,8 +56,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // weapp: the static host whose published editions of the library the mini-program follows
       // (src/platform/edition.weapp.ts), normalised to end in '/'; empty = off, no request at all.
       CONTENT_BASE_URL: JSON.stringify(contentBaseUrl()),
-      // Where the H5 build's data shards are (src/data/loader.h5.ts).
-      H5_DATA_URL: JSON.stringify(h5DataUrl),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -118,7 +112,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .rule('h5-pages-in-initial-chunk')
           .test(/[\\/]src[\\/]app\.config\.[jt]s$/)
           .parser({ dynamicImportMode: 'eager' })
-        chain.plugin('h5-data-files').use(H5DataFilesPlugin, [dataVersion])
+        // No data here: the library is an edition written beside the build (scripts/write-edition.ts),
+        // so the same scripts serve every edition (src/data/loader.h5.ts).
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -442,6 +442,7 @@ async function measureSize(dir: string, target: number, queries: string[], log: 
     // The real H5 build, as `npm run build:h5` runs it: Taro, then the prerender (a page per
     // article, share cards, service worker, .br/.gz), each timed.
     const taroH5Seconds = run(dir, 'npx', ['taro', 'build', '--type', 'h5'], log)
+    run(dir, 'npx', ['tsx', 'scripts/write-edition.ts'], log)
     const prerenderSeconds = run(dir, 'npx', ['tsx', 'scripts/prerender.ts'], log)
     const h5Dist = dirBytes(join(dir, 'dist', 'h5'))
     const { measureBuilds } = await import(join(dir, 'scripts', 'check-size.mjs'))

@@ -1,8 +1,8 @@
 // `npm run data` (first step): assets/articles/*.txt → src/data/articles.json.
 // Parses every saved page, merges repeated titles, derives id / region / topics / related, and
-// writes the dataset the app packages. Deterministic: same pages in, same bytes out.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
-import { dirname, join, relative, resolve } from 'path'
+// writes the dataset the app packages (pack-data.ts derives the shipped files from it). Deterministic: same pages in, same bytes out.
+import { readdirSync, readFileSync, writeFileSync } from 'fs'
+import { join, relative, resolve } from 'path'
 import type { Article, ArticleDataset } from '../src/core/article'
 import { assignIds, normaliseTitle } from '../src/core/ids'
 import { dedupeByTitle } from '../src/core/parse/dedupe'
@@ -11,7 +11,6 @@ import { provincesInGazetteerOrder, regionFromTitle } from '../src/core/regions'
 import { relatedArticles } from '../src/core/related'
 import { topicsFor } from '../src/core/topics'
 import { newestFirstOrder } from '../src/core/catalog'
-import { buildLayoutFiles } from './data-layout'
 
 export const ROOT = resolve(__dirname, '..')
 export const PAGES_DIR = join(ROOT, 'assets/articles')
@@ -98,21 +97,6 @@ export function readSourcePages(dir: string = PAGES_DIR): SourcePage[] {
     .map((fileName) => ({ fileName, text: readFileSync(join(dir, fileName), 'utf8') }))
 }
 
-/**
- * Writes the list index and shards next to `datasetFile` (catalog.json, shards/), removing
- * shards a smaller collection no longer has.
- */
-export function writeLayoutFiles(dataset: ArticleDataset, dataDir: string): Map<string, string> {
-  const files = buildLayoutFiles(dataset)
-  const shardsDir = join(dataDir, 'shards')
-  mkdirSync(shardsDir, { recursive: true })
-  for (const name of readdirSync(shardsDir)) {
-    if (!files.has(`shards/${name}`)) rmSync(join(shardsDir, name))
-  }
-  for (const [path, text] of files) writeFileSync(join(dataDir, path), text)
-  return files
-}
-
 /** `tsx scripts/build-data.ts [pagesDir] [outFile]`: defaults are the repo's own; tests pass others. */
 function main(pagesDir: string = PAGES_DIR, outFile: string = DATASET_FILE): void {
   const { dataset, pages, duplicates } = buildDataset(readSourcePages(pagesDir))
@@ -126,9 +110,6 @@ function main(pagesDir: string = PAGES_DIR, outFile: string = DATASET_FILE): voi
   )
   writeFileSync(outFile, serializeDataset(dataset))
   console.log(`wrote ${relative(process.cwd(), outFile)}`)
-  const files = writeLayoutFiles(dataset, dirname(outFile))
-  const shards = [...files.keys()].filter((f) => f.startsWith('shards/')).length
-  console.log(`wrote catalog.json and ${shards} shards (list index and article bodies) in ${relative(process.cwd(), dirname(outFile))}`)
 }
 
 if (require.main === module) {

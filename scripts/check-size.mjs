@@ -154,7 +154,7 @@ function main() {
   console.log(`H5 initial JS naming data shards: ${namingShards.length ? namingShards.join(', ') : 'none'}`)
   if (namingShards.length) {
     failures.push(
-      `H5 initial JavaScript names data shard files (${namingShards.join(', ')}), so it grows with the article count; H5 fetches shards by name from data/<version>/ (config/h5DataFiles.ts, src/data/loader.h5.ts).`,
+      `H5 initial JavaScript names data shard files (${namingShards.join(', ')}), so it grows with the article count; H5 fetches shards by name from the edition folder data/<version>/ (scripts/lib/edition.ts, src/data/loader.h5.ts).`,
     )
   }
 

@@ -1,21 +1,29 @@
-// The packaged layout derived from src/data/articles.json (the pipeline's output of record):
-//   src/data/catalog.json          first screen: counts, regions, disclaimers, newest list entries
-//   src/data/shards/list-NNN.json  the rest of the list index, LIST_SHARD_ENTRIES entries each
-//   src/data/shards/articles-NNN.json  full articles, grouped by articleShardOf(id)
-//   src/data/packages.json         weapp: which subpackage carries which shard (pack step)
-// Pure functions here; build-data.ts and pack-data.ts write the files. Same input, same bytes.
+// The packaged layout derived from src/data/articles.json and src/data/search-index.json (the
+// pipeline's outputs of record):
+//   src/data/catalog.json               first screen: counts, regions, disclaimers, newest list entries
+//   src/data/shards/list-NNN.json       the list index (with each title's pinyin key), by listShardOf(id)
+//   src/data/shards/articles-NNN.json   full articles, by articleShardOf(id)
+//   src/data/shards/search-index.json   the search index without its per-article part (the list carries it)
+//   src/data/packages.json              weapp: which subpackage carries which data file (pack step)
+// Membership is a linear hash of the id (src/core/catalog.ts shardOf) and shard counts follow
+// the bytes, so one added article changes its own two shards, the catalog, and at most a split
+// bucket and a small index: the edition a reader downloads is a few files, not the library.
+// Pure functions here; pack-data.ts writes the files. Same input, same bytes.
 import type { Article, ArticleDataset } from '../src/core/article'
 import {
   ARTICLE_SHARD_TARGET_BYTES,
   LIST_HEAD_SIZE,
-  LIST_SHARD_ENTRIES,
+  LIST_SHARD_TARGET_BYTES,
   articleShardName,
   articleShardOf,
   listShardName,
+  listShardOf,
   toListEntry,
   type Catalog,
+  type ListEntry,
   type PackagedProvince,
 } from '../src/core/catalog'
+import type { SearchIndexData } from '../src/core/search/types'
 import budgets from '../config/budgets.json'
 import { weappModuleSource, type PackagesFile } from '../config/dataPackages'
 
@@ -46,34 +54,54 @@ function catalogProvinces(dataset: ArticleDataset): PackagedProvince[] {
   })
 }
 
-/** How many article shards: enough that one is about ARTICLE_SHARD_TARGET_BYTES. */
-export function articleShardCount(articles: readonly Article[]): number {
+/** How many shards `items` need for one to be about `targetBytes` (never fewer than one). */
+export function shardCountFor(items: readonly unknown[], targetBytes: number): number {
   let bytes = 0
-  for (const article of articles) bytes += Buffer.byteLength(JSON.stringify(article))
-  return Math.max(1, Math.ceil(bytes / ARTICLE_SHARD_TARGET_BYTES))
+  for (const item of items) bytes += Buffer.byteLength(JSON.stringify(item)) + 1
+  return Math.max(1, Math.ceil(bytes / targetBytes))
 }
 
-/** Every derived file, path relative to src/data → its exact contents. */
-export function buildLayoutFiles(dataset: ArticleDataset): Map<string, string> {
+/** How many article shards: enough that one is about ARTICLE_SHARD_TARGET_BYTES. */
+export function articleShardCount(articles: readonly Article[]): number {
+  return shardCountFor(articles, ARTICLE_SHARD_TARGET_BYTES)
+}
+
+function bucketed<T extends { id: string }>(items: readonly T[], count: number, shardOf: (id: string, count: number) => number): T[][] {
+  const buckets: T[][] = Array.from({ length: count }, () => [])
+  for (const item of items) buckets[shardOf(item.id, count)].push(item)
+  return buckets
+}
+
+/** The search index as shipped: its per-article part (titlePinyin) travels in the list entries. */
+export function shippedSearchIndex(index: SearchIndexData): SearchIndexData {
+  return { ...index, titlePinyin: {} }
+}
+
+/**
+ * Every derived file, path relative to src/data → its exact contents. `searchIndex` is
+ * src/data/search-index.json (its titlePinyin goes into the list entries).
+ */
+export function buildLayoutFiles(dataset: ArticleDataset, searchIndex: SearchIndexData): Map<string, string> {
   const files = new Map<string, string>()
-  // articles.json is already newest first; the list keeps that order.
-  const entries = dataset.articles.map(toListEntry)
-  let listShardCount = 0
-  for (let start = LIST_HEAD_SIZE; start < entries.length; start += LIST_SHARD_ENTRIES) {
-    const name = listShardName(listShardCount++)
-    files.set(`shards/${name}.json`, serializeJson(entries.slice(start, start + LIST_SHARD_ENTRIES)))
-  }
+  // articles.json is already newest first; each shard keeps that order, the app sorts the union.
+  const entries: ListEntry[] = dataset.articles.map((article) => {
+    const entry = toListEntry(article)
+    const pinyin = searchIndex.titlePinyin[article.id]
+    return pinyin === undefined ? entry : { ...entry, pinyin }
+  })
+  const listShardCount = shardCountFor(entries, LIST_SHARD_TARGET_BYTES)
+  bucketed(entries, listShardCount, listShardOf).forEach((shard, n) => files.set(`shards/${listShardName(n)}.json`, serializeJson(shard)))
   const shardCount = articleShardCount(dataset.articles)
-  const shards: Article[][] = Array.from({ length: shardCount }, () => [])
-  for (const article of dataset.articles) shards[articleShardOf(article.id, shardCount)].push(article)
-  shards.forEach((shard, n) => files.set(`shards/${articleShardName(n)}.json`, serializeJson(shard)))
+  bucketed(dataset.articles, shardCount, articleShardOf).forEach((shard, n) => files.set(`shards/${articleShardName(n)}.json`, serializeJson(shard)))
+  files.set('shards/search-index.json', serializeJson(shippedSearchIndex(searchIndex)))
 
   const catalog: Catalog = {
-    version: 1,
+    version: 2,
     articleCount: dataset.articles.length,
     disclaimers: dataset.disclaimers,
     provinces: catalogProvinces(dataset),
-    head: entries.slice(0, LIST_HEAD_SIZE),
+    // Without the pinyin keys: search reads the list shards, and the catalog is initial script on H5.
+    head: entries.slice(0, LIST_HEAD_SIZE).map(({ pinyin, ...entry }) => (void pinyin, entry)),
     listShardCount,
     articleShardCount: shardCount,
   }

@@ -28,6 +28,7 @@ import dataset from '../src/data/articles.json'
 import type { BootOptions } from './lib/pageBoot'
 import { EMBEDDED_ARTICLE_ID } from '../src/data/embedded'
 import { contentSecurityPolicy } from './lib/contentSecurityPolicy'
+import { shellWithEditionScripts, siteEditionScripts } from './lib/edition'
 import {
   assertInertMarkup,
   composePage,
@@ -191,7 +192,8 @@ function writeSitemap(pages: SitePage[]): void {
 async function main(): Promise<void> {
   const started = Date.now()
   const timing = (label: string) => process.env.PRERENDER_TIMING && console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  const shell = parseShell(readShell())
+  // The edition's catalog script loads first of the app's scripts (scripts/lib/edition.ts).
+  const shell = parseShell(shellWithEditionScripts(readShell(), siteEditionScripts(dist, basePath)))
   const pages = sitePages()
   const forwarder = bootScript()
   const pageBoot = pageBootScript()

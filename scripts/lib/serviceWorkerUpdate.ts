@@ -9,13 +9,22 @@
 //     are gone: offline it would show its text but the app could never start on it. A page that
 //     cannot be fetched now (gone from the site, network lost mid-update) is dropped, and offline
 //     that address gets the precached shell, which starts with this build's scripts;
-//   - data shards: kept when this build reads the same data folder (its name is a hash of the
-//     data, so the same name means the same bytes); the older search index chunk is dropped;
+//   - data files: kept when this build reads the same edition folder (its name is a hash of the
+//     data, so the same name means the same bytes); a file of an older edition whose SHA-256 is
+//     the one this edition lists under its name moves to this edition's address (the bytes are
+//     hashed here, so nothing unverified is carried); the rest is dropped, and read again when used;
 //   - images (share cards, static pictures): kept, their addresses do not change with a build.
 // Scripts are in the precache, which Workbox itself brings up to date.
 // Workbox's own cleanupOutdatedCaches only handles precaches, hence this file.
 
-declare const SW_BUILD: { version: string; prefix: string; dataPath: string }
+declare const SW_BUILD: {
+  version: string
+  prefix: string
+  /** This edition's data folder, e.g. "/data/3f2a9c1b7d4e/". */
+  dataPath: string
+  /** This edition's data files: name → the start of its SHA-256 (lowercase hex). */
+  dataFiles: Record<string, string>
+}
 
 interface ExtendableEventLike {
   waitUntil(promise: Promise<unknown>): void
@@ -73,6 +82,30 @@ async function copyEntries(from: Cache, to: Cache, keep: (url: URL) => boolean):
   }
 }
 
+async function sha256Hex(response: Response): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer())
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Data files of this edition, and older editions' files with the same name and bytes, moved to this edition's address. */
+async function carryOverData(from: Cache, to: Cache): Promise<void> {
+  for (const request of await from.keys()) {
+    const url = new URL(request.url)
+    const older = /\/data\/[0-9a-f]+\/([a-z0-9-]+)\.json$/.exec(url.pathname)
+    const here = url.pathname.startsWith(SW_BUILD.dataPath)
+    if (!here && !(older && Object.prototype.hasOwnProperty.call(SW_BUILD.dataFiles, older[1]))) continue
+    const target = here ? request.url : new URL(`${SW_BUILD.dataPath}${(older as RegExpExecArray)[1]}.json`, url).href
+    if (await to.match(target)) continue
+    const response = await from.match(request)
+    if (!response) continue
+    if (!here) {
+      const expected = SW_BUILD.dataFiles[(older as RegExpExecArray)[1]]
+      if (!(await sha256Hex(response.clone())).startsWith(expected)) continue
+    }
+    await to.put(target, response)
+  }
+}
+
 export async function carryOverCaches(): Promise<void> {
   const names = await caches.keys()
   for (const name of names) {
@@ -82,7 +115,7 @@ export async function carryOverCaches(): Promise<void> {
       const from = await caches.open(name)
       const to = await caches.open(runtimeCacheName(kind))
       if (kind === 'pages') await refetchPages(from, to)
-      else if (kind === 'data') await copyEntries(from, to, (url) => url.pathname.startsWith(SW_BUILD.dataPath))
+      else if (kind === 'data') await carryOverData(from, to)
       else if (kind === 'images') await copyEntries(from, to, () => true)
     } catch {
       // Storage full or a cache gone meanwhile: what was not carried over is read again later.

@@ -4,8 +4,13 @@
 import type { Article, Disclaimers, ProvinceEntry } from './article'
 import { compareCodePoints, newerFirst, takeChars } from './text'
 
-/** What a list card needs. `summary` is the excerpt cut to LIST_SUMMARY_LENGTH characters. */
-export type ListEntry = Pick<Article, 'id' | 'title' | 'summary' | 'date' | 'region' | 'topics' | 'fullText'>
+/**
+ * What a list card needs. `summary` is the excerpt cut to LIST_SUMMARY_LENGTH characters.
+ * `pinyin` is the title's pinyin key for search (the search index's `titlePinyin` entry of this
+ * id): it travels with the entry, so adding an article changes its own list shard and not a
+ * library-sized index file.
+ */
+export type ListEntry = Pick<Article, 'id' | 'title' | 'summary' | 'date' | 'region' | 'topics' | 'fullText'> & { pinyin?: string }
 
 /**
  * Characters of the excerpt a list entry keeps. A card shows two lines (about 40 characters),
@@ -15,19 +20,22 @@ export type ListEntry = Pick<Article, 'id' | 'title' | 'summary' | 'date' | 'reg
  */
 export const LIST_SUMMARY_LENGTH = 120
 /**
- * Newest entries packaged with the home page itself: its first page of cards (LIST_PAGE_SIZE
- * in core/filters.ts) needs no fetch; home asks for the rest of the list as it opens. No more:
- * every entry here is about 150 bytes gzip of the H5 initial script, which has a fixed budget.
+ * Newest entries packaged in the catalog: home's first page of cards (LIST_PAGE_SIZE in
+ * core/filters.ts) needs no shard; home asks for the rest of the list as it opens.
  */
 export const LIST_HEAD_SIZE = 20
-/** List entries per list shard, after the head. */
-export const LIST_SHARD_ENTRIES = 1500
-/** Target bytes of one article shard: one opened article costs about this much to fetch. */
-export const ARTICLE_SHARD_TARGET_BYTES = 96 * 1024
+/**
+ * Target bytes of one list shard and of one article shard. Shards are buckets of a linear hash
+ * of the id (shardOf), so a bucket holds between about one and two targets; one added article
+ * changes its two buckets, and now and then splits one more: an edition update stays small.
+ */
+export const LIST_SHARD_TARGET_BYTES = 64 * 1024
+export const ARTICLE_SHARD_TARGET_BYTES = 64 * 1024
 
-/** src/data/catalog.json: packaged with the first screen, the same size at any article count but for the region list. */
+/** src/data/catalog.json: what the first screen needs, the same size at any article count but for the region list. */
 export interface Catalog {
-  version: 1
+  /** 2: list shards are id-hash buckets (sorted by the app), not newest-first slices. */
+  version: 2
   articleCount: number
   disclaimers: Disclaimers
   /** Provinces and cities present, in gazetteer order, with how many articles each has. */
@@ -35,12 +43,11 @@ export interface Catalog {
   /** The newest LIST_HEAD_SIZE list entries. */
   head: ListEntry[]
   /**
-   * How many list shards hold the entries after the head: listShardName(0…count−1), in list
-   * order. A count, not names: the catalog ships in the H5 initial script, which must not grow
-   * with the library (scripts/check-size.mjs fails when it names a shard).
+   * How many list shards hold every entry (the head's too): listShardName(0…count−1); an
+   * entry's shard is `shardOf(id, count)`, and the app sorts the union newest first.
    */
   listShardCount: number
-  /** How many article shards there are; an article's shard is `articleShardOf(id, count)`. */
+  /** How many article shards there are; an article's shard is `shardOf(id, count)`. */
   articleShardCount: number
 }
 
@@ -73,14 +80,36 @@ export function listShardName(n: number): string {
   return `list-${String(n).padStart(3, '0')}`
 }
 
-/**
- * The article shard holding `id`. A function of the id alone (ids are base36 hashes of the
- * title, so their last characters are evenly spread): no id → shard table has to ship.
- */
-export function articleShardOf(id: string, shardCount: number): number {
+/** A hash of the id, spread evenly (ids are base36 hashes of the title already). */
+function idHash(id: string): number {
   let h = 0
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) % 1000003
-  return h % shardCount
+  return h
+}
+
+/**
+ * The shard (of `shardCount`) holding `id`: linear hashing. With 2^L ≤ count < 2^(L+1), the
+ * bucket is h mod 2^(L+1) if that exists yet, else h mod 2^L. Going from count to count + 1
+ * splits exactly one bucket (count − 2^L) into itself and the new one; every other id stays
+ * where it was. A function of the id alone: no id → shard table has to ship.
+ */
+export function shardOf(id: string, shardCount: number): number {
+  const count = Math.max(1, Math.floor(shardCount))
+  let level = 1
+  while (level * 2 <= count) level *= 2
+  const h = idHash(id)
+  const bucket = h % (level * 2)
+  return bucket < count ? bucket : h % level
+}
+
+/** The article shard holding `id`. */
+export function articleShardOf(id: string, shardCount: number): number {
+  return shardOf(id, shardCount)
+}
+
+/** The list shard holding `id`'s list entry. */
+export function listShardOf(id: string, shardCount: number): number {
+  return shardOf(id, shardCount)
 }
 
 export function toListEntry(article: Article): ListEntry {

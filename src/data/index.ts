@@ -1,7 +1,7 @@
-// What the app knows about the articles. Packaged with the first screen: catalog.json (counts,
-// regions, disclaimers, the newest list entries). Fetched when needed, once each: the rest of
-// the list index and the article shards, through the platform's data loader (subpackages on
-// weapp, JSON files of the build on H5). Every async call rejects when its file cannot load, so a page can
+// What the app knows about the articles. There at once: the catalog (counts, regions,
+// disclaimers, the newest list entries; packaged on weapp, the edition's catalog.js on H5).
+// Fetched when needed, once each: the list shards and the article shards, through the platform's
+// data loader (subpackages on weapp, JSON files of the edition on H5). Every async call rejects when its file cannot load, so a page can
 // say 加载失败 and offer 重试; the next call tries again.
 import type { Article, Disclaimers } from '../core/article'
 import { articleShardName, articleShardOf, listShardName, newestFirstOrder, unpackProvince, type Catalog, type CatalogProvince, type ListEntry } from '../core/catalog'
@@ -10,9 +10,33 @@ import { isArticleId } from '../core/ids'
 import { reportRecovered } from '../core/report'
 import { embeddedArticleText, loadCatalog, loadDataFile } from './loader'
 
-// The catalog of this session's edition (the loader chose it at launch); the pipeline, or the
-// loader's checks of a downloaded edition, guarantee the contract.
-const catalog = loadCatalog() as Catalog
+const EMPTY_CATALOG: Catalog = {
+  version: 2,
+  articleCount: 0,
+  disclaimers: { medical: '', sourceNotice: '' },
+  provinces: [],
+  head: [],
+  listShardCount: 0,
+  articleShardCount: 0,
+}
+
+/**
+ * The catalog of the edition this page runs. The pipeline guarantees its contents; only its
+ * presence and version are checked: without it the app still starts (an empty list, articles
+ * saying 加载失败), and the failure is reported instead of leaving a blank page.
+ */
+function readCatalog(): Catalog {
+  try {
+    const value = loadCatalog() as Partial<Catalog> | null
+    if (value && value.version === 2 && Array.isArray(value.head) && Array.isArray(value.provinces)) return value as Catalog
+    reportRecovered('the catalog is not of version 2; showing an empty library', value && value.version)
+  } catch (error) {
+    reportRecovered('no catalog; showing an empty library', error)
+  }
+  return EMPTY_CATALOG
+}
+
+const catalog = readCatalog()
 
 export type { ListEntry } from '../core/catalog'
 
@@ -40,11 +64,14 @@ let fullList: ListEntry[] | undefined
 const loadListOnce = once(async () => {
   const names = Array.from({ length: catalog.listShardCount }, (_, n) => listShardName(n))
   const parts = await Promise.all(names.map((name) => loadDataFile(name) as Promise<ListEntry[]>))
-  fullList = catalog.head.concat(...parts)
+  // Shards are id-hash buckets (their membership stays put as the library grows): the order is made here.
+  const byId = new Map<string, ListEntry>()
+  for (const part of parts) for (const entry of part) byId.set(entry.id, entry)
+  fullList = [...byId.values()].sort(newestFirstOrder)
   return fullList
 })
 
-/** Every list entry, newest first. Resolves at once when the catalog holds them all. */
+/** Every list entry, newest first. */
 export function loadArticleList(): Promise<ListEntry[]> {
   if (catalog.listShardCount === 0) return Promise.resolve(catalog.head)
   return loadListOnce()

@@ -1,28 +1,38 @@
-// H5: each shard (list and article shards) is a plain JSON file of this build, under
-// data/<version>/ (config/h5DataFiles.ts), fetched from the same origin the first time it is
-// asked for; the search index is a webpack chunk beside the engine's. Fetched by name, not as
-// chunks: the app's scripts then name no shard, so they do not grow with the article count.
+// H5: the current edition (src/data/h5Edition.ts) comes with the page: data/<version>/catalog.js
+// runs before the app's scripts and hands over the catalog and the edition's data folder. Every
+// other data file (list and article shards, the search index) is a plain JSON file of that
+// folder, fetched from the same origin the first time it is asked for. The app's scripts name
+// no data file and no version, so they are the same for every edition.
 // A prerendered article page already holds its article (scripts/prerender.ts embeds the record):
 // embeddedArticleText gives it to src/data/index.ts, which checks it, so taking the page over
 // does not fetch that article's shard. Nothing leaves the site.
-import catalogJson from './catalog.json'
 import { EMBEDDED_ARTICLE_ID } from './embedded'
+import { H5_EDITION_GLOBAL, type H5Edition } from './h5Edition'
 
-/** The build's data folder, e.g. "/data/3f2a9c1b7d4e/" (config/index.ts). */
-declare const H5_DATA_URL: string
-
-/** The build's catalog (the site follows editions by deploy: each build holds its own). */
-export function loadCatalog(): unknown {
-  return catalogJson
+function currentEdition(): H5Edition {
+  const edition = (globalThis as unknown as Record<string, unknown>)[H5_EDITION_GLOBAL] as Partial<H5Edition> | undefined
+  if (!edition || typeof edition !== 'object' || typeof edition.dataUrl !== 'string' || !edition.catalog) {
+    throw new Error("the edition's catalog.js did not run before the app's scripts")
+  }
+  return edition as H5Edition
 }
 
-/** The parsed contents of data file `name` (shards/<name>.json, or search-index). */
+/** catalog.json's value, from the page's edition script. Throws when the page has none. */
+export function loadCatalog(): unknown {
+  return currentEdition().catalog
+}
+
+/** The parsed contents of data file `name`: catalog, search-index, list-NNN, articles-NNN. */
 export function loadDataFile(name: string): Promise<unknown> {
-  if (name === 'search-index') {
-    return import(/* webpackChunkName: "search-index" */ './search-index.json').then((m) => m.default ?? m)
+  if (name !== 'search-index' && name !== 'catalog' && !/^[a-z]+-\d{3}$/.test(name)) return Promise.reject(new Error(`unknown data file ${name}`))
+  let edition: H5Edition
+  try {
+    edition = currentEdition()
+  } catch (error) {
+    return Promise.reject(error)
   }
-  if (!/^[a-z]+-\d{3}$/.test(name)) return Promise.reject(new Error(`unknown data file ${name}`))
-  return fetch(`${H5_DATA_URL}${name}.json`).then((response) => {
+  if (name === 'catalog') return Promise.resolve(edition.catalog)
+  return fetch(`${edition.dataUrl}${name}.json`).then((response) => {
     if (!response.ok) throw new Error(`data file ${name}: HTTP ${response.status}`)
     return response.json() as Promise<unknown>
   })

@@ -103,9 +103,13 @@ test('scripts come compressed when the browser asks, hashed files cache for good
   expect(br.headers.vary).toBe('Accept-Encoding')
   expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
   expect((await get(articleUrl(full), { 'Accept-Encoding': 'br' })).headers['cache-control']).toBe('no-cache')
-  // The data shards the app fetches by name sit in a folder named by their hash: compressed, kept for good.
-  const dataFolder = /\/(data\/[0-9a-f]{12}\/)/.exec(plain.body.toString('utf8'))?.[1] as string
-  expect(dataFolder).toBeDefined()
+  // The app's scripts name no data: the edition's manifest does, and it is never cached long.
+  expect(plain.body.toString('utf8')).not.toMatch(/data\/[0-9a-f]{12}\//)
+  const manifest = await get(`${site.server.url}/data/edition.json`)
+  expect(manifest.headers['cache-control']).toBe('no-cache')
+  // The data files sit in the edition's folder, named by its hash: compressed, kept for good.
+  const dataFolder = `/data/${(JSON.parse(manifest.body.toString('utf8')) as { version: string }).version}/`
+  expect(dataFolder).toMatch(/^\/data\/[0-9a-f]{12}\/$/)
   const shard = await get(`${site.server.url}${dataFolder}articles-000.json`, { 'Accept-Encoding': 'br' })
   expect(shard.headers['content-encoding']).toBe('br')
   expect(shard.headers['cache-control']).toBe('public, max-age=31536000, immutable')

@@ -1,16 +1,20 @@
-// What the H5 build gives src/data/loader.h5.ts, for jest: the H5_DATA_URL constant (config/index.ts
-// defines it in a build) and a fetch that answers the build's data folder from src/data/shards,
-// as the built site serves config/h5DataFiles.ts's copies. Any other address goes to the real
-// fetch (Node's, where there is one).
+// What an H5 page gives src/data/loader.h5.ts, for jest: the edition global that the edition's
+// catalog.js sets (src/data/h5Edition.ts), holding src/data/catalog.json, and a fetch that
+// answers the edition's data folder from src/data/shards, as the built site serves the
+// edition's copies (scripts/lib/edition.ts). Any other address goes to the real fetch (Node's,
+// where there is one).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { H5_EDITION_GLOBAL, type H5Edition } from '../../src/data/h5Edition'
 
 const DATA_URL = '/data/test/'
-const shardsDir = path.join(__dirname, '..', '..', 'src', 'data', 'shards')
-const globals = globalThis as unknown as { H5_DATA_URL: string; fetch?: typeof fetch }
+const dataDir = path.join(__dirname, '..', '..', 'src', 'data')
+const shardsDir = path.join(dataDir, 'shards')
+const globals = globalThis as unknown as Record<string, unknown> & { fetch?: typeof fetch }
 const realFetch = globals.fetch
 
-globals.H5_DATA_URL = DATA_URL
+const edition: H5Edition = { version: 'test', dataUrl: DATA_URL, catalog: JSON.parse(readFileSync(path.join(dataDir, 'catalog.json'), 'utf8')) }
+globals[H5_EDITION_GLOBAL] = edition
 globals.fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
   if (!url.startsWith(DATA_URL)) {
@@ -20,8 +24,8 @@ globals.fetch = async (input: string | URL | Request, init?: RequestInit): Promi
   const name = url.slice(DATA_URL.length)
   let text: string
   try {
-    // Read at once: the answer then arrives in microtasks only, as the JSON chunks it replaced
-    // did, so tests with fake timers see it without advancing real time.
+    // Read at once: the answer then arrives in microtasks only, so tests with fake timers see
+    // it without advancing real time.
     text = readFileSync(path.join(shardsDir, path.basename(name)), 'utf8')
   } catch {
     return { ok: false, status: 404, json: () => Promise.reject(new Error('not found')) } as unknown as Response

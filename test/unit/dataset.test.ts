@@ -7,6 +7,7 @@ import { articleShardOf, type Catalog } from '../../src/core/catalog'
 import { DATASET_FILE, buildDataset, readSourcePages, serializeDataset } from '../../scripts/build-data'
 import { TOPICS } from '../../src/core/article'
 import { articleId } from '../../src/core/ids'
+import type { SearchIndexData } from '../../src/core/search/types'
 import { articles, disclaimers, getArticle, provinces } from '../../src/data/dataset'
 
 const pages = readSourcePages()
@@ -18,7 +19,8 @@ describe('src/data/articles.json', () => {
 
   it('has an up-to-date list index, shards and weapp package plan derived from it (run `npm run data`)', () => {
     const dataDir = dirname(DATASET_FILE)
-    const expected = buildLayoutFiles(buildDataset(readSourcePages()).dataset)
+    const searchIndex = JSON.parse(readFileSync(join(dataDir, 'search-index.json'), 'utf8')) as SearchIndexData
+    const expected = buildLayoutFiles(buildDataset(readSourcePages()).dataset, searchIndex)
     for (const [file, text] of expected) expect([file, readFileSync(join(dataDir, file), 'utf8')]).toEqual([file, text])
     // No shard left over from an earlier, larger collection.
     expect(readdirSync(join(dataDir, 'shards')).map((f) => `shards/${f}`).sort()).toEqual([...expected.keys()].filter((f) => f.startsWith('shards/')).sort())

@@ -1,140 +1,160 @@
-// The mini-program's edition checks (src/core/edition.ts): a manifest from the host is accepted
-// only in the published shape, a catalog must fit its manifest, the plan downloads only what is
-// not held, and the pure-JS SHA-256 agrees with Node's.
-import { createHash, randomBytes } from 'node:crypto'
-import fs from 'node:fs'
+// The library as a published edition (scripts/lib/edition.ts): the manifest a follower reads,
+// the files it names, and how few of them change when one article is added.
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { catalogMismatch, editionFileName, hashOfEditionFileName, MAX_FILE_BYTES, planDownload, readEditionManifest, sha256Hex, type EditionManifest } from '../../src/core/edition'
-import { publishEdition } from '../support/edition-publisher'
+import vm from 'node:vm'
+import { buildLayoutFiles } from '../../scripts/data-layout'
+import { dataFilesOfLayout, editionChanges, editionManifest, readEdition, shellWithEditionScripts, siteEditionScripts, writeEdition } from '../../scripts/lib/edition'
+import type { ArticleDataset } from '../../src/core/article'
+import { articleShardName, listShardName, shardOf, type Catalog, type ListEntry } from '../../src/core/catalog'
+import type { SearchIndexData } from '../../src/core/search/types'
+import { H5_EDITION_GLOBAL } from '../../src/data/h5Edition'
+import datasetJson from '../../src/data/articles.json'
+import { syntheticLibrary } from '../support/synthetic-library'
 
-const dataDir = path.resolve(__dirname, '../../src/data')
-const nodeSha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex')
-
-/** The manifest of the packaged library, as a host would publish it. */
-function packagedManifest(): EditionManifest {
-  const published = publishEdition(dataDir)
-  const check = readEditionManifest(published.manifest)
-  if (!check.ok) throw new Error(check.reason)
-  return check.manifest
+const dataDir = path.join(__dirname, '..', '..', 'src', 'data')
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+const dists: string[] = []
+function freshDist(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'edition-'))
+  dists.push(dir)
+  return dir
 }
+afterAll(() => dists.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
-
-describe('readEditionManifest', () => {
-  const good = packagedManifest()
-
-  test('accepts the published shape of the packaged library and lists every data file', () => {
-    const check = readEditionManifest(clone(good))
-    expect(check).toEqual({ ok: true, manifest: good })
-    expect(good.files.map((f) => f.name).sort()).toEqual(['articles-000', 'catalog', 'list-000', 'search-index'])
+describe('data/edition.json', () => {
+  it('lists every data file the app loads, with the exact bytes and SHA-256 of the file at its path', () => {
+    const dist = freshDist()
+    const { manifest } = writeEdition(dist, { basePath: '' })
+    const expectedNames = ['catalog', ...readdirSync(path.join(dataDir, 'shards')).map((f) => f.replace(/\.json$/, ''))].sort()
+    expect(manifest.files.map((f) => f.name)).toEqual(expectedNames)
+    expect(expectedNames).toEqual(expect.arrayContaining(['catalog', 'search-index', 'list-000', 'articles-000']))
+    const onDisk = JSON.parse(readFileSync(path.join(dist, 'data', 'edition.json'), 'utf8'))
+    expect(onDisk).toEqual(manifest)
+    expect(Object.keys(onDisk)).toEqual(['format', 'version', 'articleCount', 'files'])
+    expect(onDisk.format).toBe(1)
+    expect(onDisk.version).toMatch(/^[0-9a-f]{12}$/)
+    expect(onDisk.articleCount).toBe((datasetJson as unknown as ArticleDataset).articles.length)
+    for (const file of onDisk.files) {
+      expect(Object.keys(file)).toEqual(['name', 'path', 'bytes', 'sha256'])
+      // The path rule: <version>/<name>.json, relative to the folder holding edition.json.
+      expect(file.path).toBe(`${onDisk.version}/${file.name}.json`)
+      const bytes = readFileSync(path.join(dist, 'data', file.path))
+      expect(file.bytes).toBe(bytes.length)
+      expect(file.sha256).toBe(sha256(bytes))
+      expect(file.sha256).toMatch(/^[0-9a-f]{64}$/)
+      // The bytes are the pipeline's own.
+      const source = file.name === 'catalog' ? path.join(dataDir, 'catalog.json') : path.join(dataDir, 'shards', `${file.name}.json`)
+      expect(bytes.equals(readFileSync(source))).toBe(true)
+    }
   })
 
-  const hostile: Array<[string, (m: any) => unknown]> = [
-    ['not an object', () => 'edition'],
-    ['an array', () => [1]],
-    ['another format', (m) => ({ ...m, format: 2 })],
-    ['a version with capitals', (m) => ({ ...m, version: m.version.toUpperCase() })],
-    ['a version that is a path', (m) => ({ ...m, version: '../../../etc' })],
-    ['a negative article count', (m) => ({ ...m, articleCount: -1 })],
-    ['a fractional article count', (m) => ({ ...m, articleCount: 1.5 })],
-    ['no files', (m) => ({ ...m, files: [] })],
-    ['a path outside the edition folder', (m) => ({ ...m, files: m.files.map((f: any) => (f.name === 'list-000' ? { ...f, path: `${m.version}/../list-000.json` } : f)) })],
-    ['a path to another host', (m) => ({ ...m, files: m.files.map((f: any) => (f.name === 'catalog' ? { ...f, path: 'https://evil.example/catalog.json' } : f)) })],
-    ['an absolute path', (m) => ({ ...m, files: m.files.map((f: any) => (f.name === 'catalog' ? { ...f, path: `/${m.version}/catalog.json` } : f)) })],
-    ['a path of another version', (m) => ({ ...m, files: m.files.map((f: any) => (f.name === 'catalog' ? { ...f, path: `000000000000/catalog.json` } : f)) })],
-    ['a name loadDataFile does not take', (m) => ({ ...m, files: [...m.files, { ...m.files[0], name: 'app', path: `${m.version}/app.json` }] })],
-    ['a name with a path in it', (m) => ({ ...m, files: [...m.files, { ...m.files[0], name: '../articles-001', path: `${m.version}/../articles-001.json` }] })],
-    ['a name listed twice', (m) => ({ ...m, files: [...m.files, m.files[0]] })],
-    ['a zero size', (m) => ({ ...m, files: m.files.map((f: any, i: number) => (i === 0 ? { ...f, bytes: 0 } : f)) })],
-    ['a size past the bound', (m) => ({ ...m, files: m.files.map((f: any, i: number) => (i === 0 ? { ...f, bytes: MAX_FILE_BYTES + 1 } : f)) })],
-    ['a size as a string', (m) => ({ ...m, files: m.files.map((f: any, i: number) => (i === 0 ? { ...f, bytes: String(f.bytes) } : f)) })],
-    ['a short hash', (m) => ({ ...m, files: m.files.map((f: any, i: number) => (i === 0 ? { ...f, sha256: f.sha256.slice(1) } : f)) })],
-    ['a hash with capitals', (m) => ({ ...m, files: m.files.map((f: any, i: number) => (i === 0 ? { ...f, sha256: f.sha256.toUpperCase() } : f)) })],
-    ['no catalog', (m) => ({ ...m, files: m.files.filter((f: any) => f.name !== 'catalog') })],
-    ['no search index', (m) => ({ ...m, files: m.files.filter((f: any) => f.name !== 'search-index') })],
-    ['a gap in the article shards', (m) => ({ ...m, files: m.files.map((f: any) => (f.name === 'articles-000' ? { ...f, name: 'articles-001', path: `${m.version}/articles-001.json` } : f)) })],
-    ['far too many files', (m) => ({ ...m, files: Array.from({ length: 2001 }, (_, n) => ({ ...m.files[0], name: `articles-${String(n % 1000).padStart(3, '0')}` })) })],
-  ]
-  test.each(hostile)('rejects %s, saying why', (_label, make) => {
-    const check = readEditionManifest(make(clone(good)))
-    expect(check.ok).toBe(false)
-    if (!check.ok) expect(check.reason.length).toBeGreaterThan(5)
+  it('is deterministic: the same library gives the same bytes and version, another library another version', () => {
+    const a = freshDist()
+    const b = freshDist()
+    writeEdition(a, { basePath: '' })
+    writeEdition(b, { basePath: '/health' })
+    expect(readFileSync(path.join(a, 'data', 'edition.json'), 'utf8')).toBe(readFileSync(path.join(b, 'data', 'edition.json'), 'utf8'))
+
+    const changedData = freshDist()
+    cpSync(dataDir, changedData, { recursive: true, filter: (src) => !src.endsWith('.ts') })
+    const catalog = JSON.parse(readFileSync(path.join(changedData, 'catalog.json'), 'utf8')) as Catalog
+    writeFileSync(path.join(changedData, 'catalog.json'), JSON.stringify({ ...catalog, head: catalog.head.slice(1) }))
+    const other = freshDist()
+    const { manifest } = writeEdition(other, { basePath: '', dataDir: changedData })
+    const first = readEdition(a)
+    expect(manifest.version).not.toBe(first?.version)
+    const changes = editionChanges(first, manifest)
+    expect(changes.changed.map((f) => f.name)).toEqual(['catalog'])
   })
 
-  test('keeps only the fields it knows (an extra field of the host goes nowhere)', () => {
-    const withExtra = { ...clone(good), files: good.files.map((f) => ({ ...f, url: 'https://evil.example/x' })) }
-    const check = readEditionManifest(withExtra)
-    expect(check.ok && check.manifest.files.every((f) => !('url' in f))).toBe(true)
-  })
-})
+  it('replaces an older edition folder in the build and hands H5 pages the catalog before the app scripts', () => {
+    const dist = freshDist()
+    mkdirSync(path.join(dist, 'data', '0123456789ab'), { recursive: true })
+    const { manifest } = writeEdition(dist, { basePath: '/health' })
+    expect(readdirSync(path.join(dist, 'data')).sort()).toEqual([manifest.version, 'edition.json'].sort())
 
-describe('catalogMismatch', () => {
-  const manifest = packagedManifest()
-  const catalog = JSON.parse(fs.readFileSync(path.join(dataDir, 'catalog.json'), 'utf8'))
+    const [script] = siteEditionScripts(dist, '/health')
+    expect(script).toBe(`/health/data/${manifest.version}/catalog.js`)
+    const sandbox: Record<string, unknown> = {}
+    sandbox.self = sandbox
+    vm.runInNewContext(readFileSync(path.join(dist, 'data', manifest.version, 'catalog.js'), 'utf8'), sandbox)
+    const edition = sandbox[H5_EDITION_GLOBAL] as { version: string; dataUrl: string; catalog: unknown }
+    expect(edition.version).toBe(manifest.version)
+    expect(edition.dataUrl).toBe(`/health/data/${manifest.version}/`)
+    expect(edition.catalog).toEqual(JSON.parse(readFileSync(path.join(dataDir, 'catalog.json'), 'utf8')))
 
-  test('the packaged catalog fits its manifest', () => {
-    expect(catalogMismatch(manifest, catalog)).toBeNull()
-  })
-
-  test('a catalog that implies a shard the manifest lacks, or counts other articles, does not', () => {
-    expect(catalogMismatch(manifest, { ...catalog, articleShardCount: 2 })).toMatch(/article shards/)
-    expect(catalogMismatch(manifest, { ...catalog, listShardCount: 0 })).toMatch(/list/)
-    expect(catalogMismatch(manifest, { ...catalog, articleCount: catalog.articleCount + 1 })).toMatch(/counts/)
-    expect(catalogMismatch(manifest, { ...catalog, head: null })).toMatch(/head/)
-    expect(catalogMismatch(manifest, '<html>')).toMatch(/catalog/)
-  })
-})
-
-describe('planDownload', () => {
-  const manifest = packagedManifest()
-
-  test('with nothing held: every file once, the catalog first, the bytes added up', () => {
-    const plan = planDownload(manifest, new Set())
-    expect(plan.files[0].name).toBe('catalog')
-    expect(plan.files.map((f) => f.name).sort()).toEqual(manifest.files.map((f) => f.name).sort())
-    expect(plan.bytes).toBe(manifest.files.reduce((sum, f) => sum + f.bytes, 0))
-  })
-
-  test('only the files whose hash is not held; nothing when all are', () => {
-    const listFile = manifest.files.find((f) => f.name === 'list-000')!
-    const held = new Set(manifest.files.filter((f) => f !== listFile).map((f) => f.sha256))
-    expect(planDownload(manifest, held)).toEqual({ files: [listFile], bytes: listFile.bytes })
-    expect(planDownload(manifest, new Set(manifest.files.map((f) => f.sha256)))).toEqual({ files: [], bytes: 0 })
-  })
-
-  test('two names with the same content are downloaded once', () => {
-    const twin = { ...manifest, files: [...manifest.files, { ...manifest.files[1], name: 'list-001', path: `${manifest.version}/list-001.json` }] }
-    expect(planDownload(twin, new Set()).files).toHaveLength(manifest.files.length)
+    const shell = '<!doctype html><html><head><script>inline()</script><script defer="defer" src="/js/app.12345678.js"></script></head><body><div id="app"></div></body></html>'
+    const once = shellWithEditionScripts(shell, [script])
+    expect(once).toContain(`<script defer="defer" src="${script}"></script><script defer="defer" src="/js/app.12345678.js">`)
+    // A second run (prerendering an already prerendered shell) replaces the script, never doubles it.
+    const again = shellWithEditionScripts(once, ['/data/ba9876543210/catalog.js'])
+    expect(again.match(/catalog\.js/g)).toHaveLength(1)
+    expect(again).toContain('/data/ba9876543210/catalog.js')
   })
 })
 
-test('stored file names carry the hash and nothing else', () => {
-  const hash = nodeSha(Buffer.from('x'))
-  expect(hashOfEditionFileName(editionFileName(hash))).toBe(hash)
-  expect(hashOfEditionFileName(`${hash}.json.part`)).toBeNull()
-  expect(hashOfEditionFileName('catalog.json')).toBeNull()
-})
+describe('stable shard membership', () => {
+  const emptyIndex: SearchIndexData = { version: 2, titlePinyin: {}, words: {}, hotSearchTerms: [], traditional: {}, sounds: {} }
+  const disclaimers = (datasetJson as unknown as ArticleDataset).disclaimers
 
-describe('sha256Hex', () => {
-  test('agrees with Node on the standard vectors and every length around the padding edges', () => {
-    expect(sha256Hex(new Uint8Array(0))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
-    expect(sha256Hex(Buffer.from('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
-    const bytes = randomBytes(300)
-    for (let n = 0; n <= 300; n++) expect(sha256Hex(bytes.subarray(0, n))).toBe(nodeSha(bytes.subarray(0, n)))
+  /** Shard file → the ids it holds. */
+  function membership(layout: Map<string, string>): Map<string, string[]> {
+    const members = new Map<string, string[]>()
+    for (const [file, text] of layout) {
+      if (!/^shards\/(list|articles)-\d{3}\.json$/.test(file)) continue
+      members.set(file, (JSON.parse(text) as ListEntry[]).map((e) => e.id).sort())
+    }
+    return members
+  }
+
+  it('adding one article to 2,000 changes the members of a few shards, and the edition a few files', () => {
+    const library = syntheticLibrary(2001)
+    const added = library.articles[1000]
+    const after: ArticleDataset = { ...library, disclaimers }
+    const before: ArticleDataset = { ...library, disclaimers, articles: library.articles.filter((a) => a.id !== added.id) }
+    const layoutBefore = buildLayoutFiles(before, emptyIndex)
+    const layoutAfter = buildLayoutFiles(after, emptyIndex)
+    const shardsBefore = membership(layoutBefore)
+    const shardsAfter = membership(layoutAfter)
+    const catalog = JSON.parse(layoutAfter.get('catalog.json') as string) as Catalog
+    expect(catalog.listShardCount).toBeGreaterThan(8)
+    expect(catalog.articleShardCount).toBeGreaterThan(8)
+
+    const moved = [...shardsAfter].filter(([file, ids]) => JSON.stringify(shardsBefore.get(file)) !== JSON.stringify(ids)).map(([file]) => file)
+    // The article's own list and article shards, and at most one bucket split of each kind (two files).
+    expect(moved.filter((f) => f.startsWith('shards/list-')).length).toBeLessThanOrEqual(3)
+    expect(moved.filter((f) => f.startsWith('shards/articles-')).length).toBeLessThanOrEqual(3)
+    expect(moved).toContain(`shards/${listShardName(shardOf(added.id, catalog.listShardCount))}.json`)
+    expect(moved).toContain(`shards/${articleShardName(shardOf(added.id, catalog.articleShardCount))}.json`)
+
+    const changes = editionChanges(editionManifest(dataFilesOfLayout(layoutBefore)), editionManifest(dataFilesOfLayout(layoutAfter)))
+    const total = layoutAfter.size
+    console.log(`one added article at ${library.articles.length}: ${changes.changed.length} of ${total} files changed (${changes.changed.map((f) => f.name).join(', ')}), ${changes.changedBytes} bytes`)
+    expect(changes.changed.length).toBeLessThanOrEqual(7)
+    expect(changes.changed.map((f) => f.name)).toContain('catalog')
   })
 
-  test('takes an ArrayBuffer as WeChat file reads give it, and Chinese text as its UTF-8 bytes', () => {
-    const text = Buffer.from(fs.readFileSync(path.join(dataDir, 'catalog.json')))
-    const buffer = text.buffer.slice(text.byteOffset, text.byteOffset + text.byteLength)
-    expect(sha256Hex(buffer)).toBe(nodeSha(text))
-  })
-
-  test('agrees with Node on a multi-MB input (time printed)', () => {
-    const big = randomBytes(8 * 1024 * 1024 + 13)
-    const started = process.hrtime.bigint()
-    const ours = sha256Hex(big)
-    const ms = Number(process.hrtime.bigint() - started) / 1e6
-    expect(ours).toBe(nodeSha(big))
-    console.log(`sha256Hex: 8 MB in ${ms.toFixed(0)} ms (${(8 / (ms / 1000)).toFixed(1)} MB/s in Node; the machine may be busy)`)
+  it('a new shard splits exactly one bucket: every other id stays where it was', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => (i * 7919).toString(36).padStart(10, '0'))
+    for (const count of [1, 2, 3, 7, 8, 9, 40, 63, 64]) {
+      let level = 1
+      while (level * 2 <= count) level *= 2
+      const moves = new Set<string>()
+      let movedIds = 0
+      for (const id of ids) {
+        const was = shardOf(id, count)
+        const now = shardOf(id, count + 1)
+        if (was !== now) {
+          moves.add(`${was}→${now}`)
+          movedIds++
+        }
+      }
+      // Only the split bucket gives ids, only to the new one; about half of its ids move.
+      expect([...moves]).toEqual([`${count - level}→${count}`])
+      expect(movedIds).toBeGreaterThan(ids.length / (4 * level))
+    }
   })
 })

@@ -1,6 +1,6 @@
 // A second, different build of the H5 site, for tests of what a reader sees across an update:
 // the repository copied to a temporary folder (node_modules linked, no dist), one source touched
-// so the app's script changes name, then the real `taro build --type h5` and prerender. Takes a
+// so the app's script changes name, then the real `taro build --type h5`, the edition and prerender. Takes a
 // few minutes on 2 cores; TEST_NEXT_DIST_DIR (a folder holding such a build's h5/) skips it.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -35,6 +35,7 @@ export async function nextH5Build(): Promise<{ dir: string; remove: () => void }
     fs.appendFileSync(path.join(copy, 'src', 'app.ts'), `\n;(globalThis as unknown as Record<string, unknown>).__healthNewsNextBuild = '${Date.now()}'\n`)
     const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name)
     await run(copy, bin('taro'), ['build', '--type', 'h5'])
+    await run(copy, bin('tsx'), ['scripts/write-edition.ts'])
     await run(copy, bin('tsx'), ['scripts/prerender.ts'])
     return { dir: path.join(copy, 'dist', 'h5'), remove }
   } catch (error) {
