@@ -83,7 +83,7 @@ async function bundleWorker(): Promise<{ code: string; fingerprint: string }> {
   })
   const code = outputFiles[0].text
   const canvasVersion = (JSON.parse(fs.readFileSync(require.resolve('@napi-rs/canvas/package.json'), 'utf8')) as { version: string }).version
-  const fonts = JSON.stringify(GlobalFonts.families)
+  const fonts = JSON.stringify(GlobalFonts.families.map((font) => JSON.stringify(font)).sort())
   const fingerprint = crypto.createHash('sha256').update(code).update(`\0${canvasVersion}\0${fonts}`).digest('hex')
   return { code, fingerprint }
 }
