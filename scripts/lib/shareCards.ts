@@ -125,9 +125,8 @@ function pruneCache(cacheDir: string, used: Set<string>): void {
   }
 }
 
-/** Draws `contents` on `workers` threads; answers each card's PNG in the same order. */
-async function drawOnWorkers(code: string, contents: ShareCardContent[], workers: number): Promise<Buffer[]> {
-  const pngs: Buffer[] = new Array(contents.length)
+/** Draws `contents` on `workers` threads, handing each card's PNG to `done` with its index as it comes. */
+async function drawOnWorkers(code: string, contents: ShareCardContent[], workers: number, done: (i: number, png: Buffer) => void): Promise<void> {
   const batches: CardBatch[] = []
   for (let from = 0; from < contents.length; from += BATCH) batches.push({ batch: from, contents: contents.slice(from, from + BATCH) })
   let next = 0
@@ -143,7 +142,11 @@ async function drawOnWorkers(code: string, contents: ShareCardContent[], workers
             }
             thread.on('message', (answer: CardBatchAnswer) => {
               if ('error' in answer) return reject(new Error(`share cards: drawing failed in a worker: ${answer.error}`))
-              answer.pngs.forEach((png, i) => (pngs[answer.batch + i] = Buffer.from(png.buffer, png.byteOffset, png.byteLength)))
+              try {
+                answer.pngs.forEach((png, i) => done(answer.batch + i, Buffer.from(png.buffer, png.byteOffset, png.byteLength)))
+              } catch (error) {
+                return reject(error)
+              }
               send()
             })
             thread.on('error', reject)
@@ -155,7 +158,6 @@ async function drawOnWorkers(code: string, contents: ShareCardContent[], workers
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()))
   }
-  return pngs
 }
 
 /** Draws (or takes from the cache) every article's share card and hands each PNG to `write`. */
@@ -175,17 +177,15 @@ export async function drawShareCards(
   const names = contents.map((content) => `${cardKey(fingerprint, content)}.png`)
   const pngs: (Buffer | null)[] = names.map((name) => readCached(path.join(cacheDir, name)))
   const missing = Array.from(pngs.keys()).filter((i) => !pngs[i])
-  if (missing.length) {
-    const missingContents = missing.map((i) => contents[i])
-    let drawn: Buffer[]
-    if (workers === 0) {
-      drawn = missingContents.map(drawShareCardPng)
-    } else drawn = await drawOnWorkers(code, missingContents, workers)
-    missing.forEach((i, k) => {
-      pngs[i] = drawn[k]
-      writeCached(path.join(cacheDir, names[i]), drawn[k])
-    })
+  // Each drawn card goes to the cache at once: a build stopped half way keeps what it drew.
+  const drawn = (k: number, png: Buffer) => {
+    const i = missing[k]
+    pngs[i] = png
+    writeCached(path.join(cacheDir, names[i]), png)
   }
+  const missingContents = missing.map((i) => contents[i])
+  if (workers === 0) missingContents.forEach((content, k) => drawn(k, drawShareCardPng(content)))
+  else if (missing.length) await drawOnWorkers(code, missingContents, workers, drawn)
   let bytes = 0
   articles.forEach((article, i) => {
     const png = pngs[i] as Buffer
