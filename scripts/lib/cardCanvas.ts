@@ -19,23 +19,33 @@ const CJK_FAMILIES = ['PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Not
 /** Where Debian's fonts-wqy-microhei puts its face, registered by hand if Skia did not find it. */
 const WQY_FILE = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'
 
-let fontChecked = false
+/** The part of @napi-rs/canvas's font registry the check uses. */
+export interface FontRegistry {
+  has(family: string): boolean
+  registerFromPath(file: string, alias?: string): unknown
+}
 
 /**
- * Makes sure a CJK face of the app's font stack is available; without one every Chinese character
- * would be drawn as a box, so this stops the build instead.
+ * Makes sure `fonts` has a CJK face of the app's font stack, registering Debian's WenQuanYi file
+ * when it was not found on its own; without one every Chinese character would be drawn as a box,
+ * so this stops the build instead, naming the package to install.
  */
-export function ensureCjkFont(): void {
+export function requireCjkFont(fonts: FontRegistry = GlobalFonts, fallbackFile = WQY_FILE): void {
+  const found = () => CJK_FAMILIES.some((family) => fonts.has(family))
+  if (found()) return
+  if (fs.existsSync(fallbackFile)) fonts.registerFromPath(fallbackFile, 'WenQuanYi Micro Hei')
+  if (found()) return
+  throw new Error(
+    `share cards: no CJK font found (looked for ${CJK_FAMILIES.join(', ')} and ${fallbackFile}); ` +
+      "install Debian's fonts-wqy-microhei (apt-get install -y fonts-wqy-microhei) so Chinese text is not drawn as boxes",
+  )
+}
+
+let fontChecked = false
+
+function ensureCjkFont(): void {
   if (fontChecked) return
-  if (!CJK_FAMILIES.some((family) => GlobalFonts.has(family))) {
-    if (fs.existsSync(WQY_FILE)) GlobalFonts.registerFromPath(WQY_FILE, 'WenQuanYi Micro Hei')
-    if (!CJK_FAMILIES.some((family) => GlobalFonts.has(family))) {
-      throw new Error(
-        `share cards: no CJK font found (looked for ${CJK_FAMILIES.join(', ')}); ` +
-          'install Debian\'s fonts-wqy-microhei (apt-get install -y fonts-wqy-microhei) so Chinese text is not drawn as boxes',
-      )
-    }
-  }
+  requireCjkFont()
   fontChecked = true
 }
 

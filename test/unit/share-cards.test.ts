@@ -12,7 +12,7 @@ import { articles, disclaimers } from '../../src/data/dataset'
 import { CARD_SIZE, layoutShareCard } from '../../src/features/share/cardLayout'
 import { shareCardContent } from '../../src/features/share/shareContent'
 import { shareTheme } from '../../src/features/share/theme'
-import { canvasMeasurer, CARD_PIXEL_RATIO } from '../../scripts/lib/cardCanvas'
+import { canvasMeasurer, CARD_PIXEL_RATIO, requireCjkFont } from '../../scripts/lib/cardCanvas'
 import { drawShareCards, type ShareCardOptions } from '../../scripts/lib/shareCards'
 
 jest.setTimeout(120_000)
@@ -131,5 +131,24 @@ describe('share cards drawn in Node', () => {
     }
     const blank = await decode(files.get(shareCardPath('hostile0003')) as Buffer)
     expect([blank.width, blank.height]).toEqual([WIDTH, HEIGHT])
+  })
+})
+
+describe('the CJK font the cards need', () => {
+  const registry = (families: string[]) => ({
+    has: (family: string) => families.includes(family),
+    registerFromPath: (_file: string, alias?: string) => families.push(alias as string),
+  })
+
+  it('stops with the package to install when no CJK face can be found', () => {
+    expect(() => requireCjkFont(registry(['DejaVu Sans']), '/nonexistent/wqy-microhei.ttc')).toThrow(/fonts-wqy-microhei/)
+  })
+
+  it("registers Debian's WenQuanYi file when the system fonts did not bring it", () => {
+    const fonts = registry([])
+    const file = path.join(cacheDir(), 'font.ttc')
+    fs.writeFileSync(file, '')
+    expect(() => requireCjkFont(fonts, file)).not.toThrow()
+    expect(fonts.has('WenQuanYi Micro Hei')).toBe(true)
   })
 })
