@@ -251,7 +251,7 @@ async function main(): Promise<void> {
       staged.write(page.file, html)
     })
     timing('pages')
-    cardBytes = await drawShareCards(browser, articles, disclaimers, (file, png) => staged.write(file, png), PRERENDER_TABS)
+    cardBytes = (await drawShareCards(articles, disclaimers, (file, png) => staged.write(file, png))).bytes
     timing('cards')
     staged.commit()
   } catch (error) {

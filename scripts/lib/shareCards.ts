@@ -1,129 +1,197 @@
-// Each article's 5:4 share card (its og:image, share/<id>.png), drawn at build time for
-// scripts/prerender.ts by the app's own layout and renderer (src/features/share/cardLayout.ts +
-// src/platform/renderDrawOps.ts) on a canvas in headless Chromium.
+// Each article's 5:4 share card (its og:image, share/<id>.png), drawn at build time in Node by
+// the app's own layout and renderer (src/features/share/cardLayout.ts +
+// src/platform/renderDrawOps.ts) on a Skia canvas (@napi-rs/canvas; scripts/lib/cardCanvas.ts),
+// stored as a 16-colour 4-bit PNG, 800×640, ~20 KB (scripts/lib/palettePng.ts).
 //
-// Made for 10,000 cards: the page draws a card, reduces it to its palette and one index a pixel
-// (scripts/lib/paletteQuantize.ts, the same code the Node encoder uses), and sends those,
-// deflated for the trip (~40 KB instead of 2 MB of RGBA); Node wraps them as the PNG, compressing in zlib's thread pool
-// while the tabs draw on. The pixels are those one RGBA round trip per card gave; the zlib
-// level is 6 instead of 9 (encodeIndexedPngAsync says why).
-import { buildSync } from 'esbuild'
+//   drawShareCards(articles, disclaimers, write, { cacheDir?, workers? })
+//     → Promise<{ bytes, drawn, cached }>
+//
+// - `write(file, png)` gets every card, with its path under the site root (shareCardPath), in
+//   article order. Nothing else is written but the cache.
+// - Cache: a card's file is named by a hash of what it shows (shareCardContent: title, date,
+//   region, source, disclaimer, date notice) and of the drawing itself (the bundled drawing code,
+//   the canvas package's version, the fonts it found), so a card is redrawn only when one of them
+//   changes, and a cached card is the very file a fresh drawing gives. Default folder
+//   node_modules/.cache/health-news/cards/: a clean checkout has none, a rebuild finds it (the H5
+//   build empties dist/, so a folder there would not survive), and it sits beside webpack's own
+//   cache. Files this run did not use are removed once they are a day old, so the folder stays
+//   about one library's worth. An unreadable or damaged cached file is drawn again.
+// - `workers` (default: one per core) threads draw the missing cards; 0 draws in this thread.
+// - `drawn` cards were drawn, `cached` came from the cache; `bytes` is all the cards' size.
+// Needs a CJK font (fonts-wqy-microhei on Debian); without one it stops with an error naming it.
+import { GlobalFonts } from '@napi-rs/canvas'
+import { build, type Plugin } from 'esbuild'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
-import type { Browser, Page } from 'playwright-core'
-import type { Article } from '../../src/core/article'
+import { Worker } from 'node:worker_threads'
+import type { Article, Disclaimers } from '../../src/core/article'
 import { shareCardPath } from '../../src/core/pageMeta'
-import { shareCardContent } from '../../src/features/share/shareContent'
-import { encodeIndexedPngAsync } from './palettePng'
+import { shareCardContent, type ShareCardContent } from '../../src/features/share/shareContent'
+import { drawShareCardPng } from './cardCanvas'
+import type { CardBatch, CardBatchAnswer } from './shareCardWorker'
+
+export interface ShareCardOptions {
+  /** Where drawn cards are kept between builds (default node_modules/.cache/health-news/cards). */
+  cacheDir?: string
+  /** Threads drawing the cards (default one per core; 0 draws in this thread). */
+  workers?: number
+}
+
+export interface ShareCardResult {
+  bytes: number
+  drawn: number
+  cached: number
+}
 
 const repoRoot = path.resolve(__dirname, '..', '..')
-const inflateRaw = promisify(zlib.inflateRaw)
-/** The share card at 800×640: sharp where chats show it, ~30 KB as a palette PNG. */
-const CARD_PIXEL_RATIO = 1.6
-/** Cards drawn per round trip to the page. */
+export const DEFAULT_CARD_CACHE_DIR = path.join(repoRoot, 'node_modules', '.cache', 'health-news', 'cards')
+/** Cards a worker draws per message (enough to make the trip's cost vanish, small enough to share the work evenly). */
 const BATCH = 8
-/** zlib level of the cards (encodeIndexedPngAsync has the figures). */
-const CARD_ZLIB_LEVEL = 6
+const CACHE_FILE = /^[0-9a-f]{40}\.png$/
+const STALE_CACHE_MS = 24 * 60 * 60 * 1000
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+const PNG_END = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])
 
-interface DrawnCard {
-  width: number
-  height: number
-  palette: number[]
-  /** One byte a pixel, raw-deflated by the browser, base64 (a string crosses to Node far faster than an array of numbers). */
-  indices: string
+let bundled: Promise<{ code: string; fingerprint: string }> | null = null
+
+/** The worker's code, bundled once a process, and the fingerprint of everything that draws a card. */
+function workerBundle(): Promise<{ code: string; fingerprint: string }> {
+  return (bundled ??= bundleWorker())
 }
 
-function pageBundle(): string {
-  return buildSync({
-    stdin: {
-      contents: `
-        import { layoutShareCard } from './src/features/share/cardLayout'
-        import { renderDrawOps, contextMeasurer } from './src/platform/renderDrawOps'
-        import { quantizePalette } from './scripts/lib/paletteQuantize'
-        const canvas = document.createElement('canvas')
-        // Sent to Node deflated by the browser's own zlib (raw deflate, fast): 1/15 of the bytes
-        // to carry. Node inflates them; the PNG's own compression is Node's (encodeIndexedPngAsync).
-        const packed = async (bytes) => {
-          const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))
-          const deflated = new Uint8Array(await new Response(stream).arrayBuffer())
-          let binary = ''
-          for (let i = 0; i < deflated.length; i += 0x8000) binary += String.fromCharCode.apply(null, deflated.subarray(i, i + 0x8000))
-          return btoa(binary)
-        }
-        window.drawCards = (contents, pixelRatio) => Promise.all(contents.map((content) => {
-          const ctx = canvas.getContext('2d')
-          const layout = layoutShareCard(content, contextMeasurer(ctx))
-          // Setting the size also clears the canvas and its state for the next card.
-          canvas.width = Math.round(layout.width * pixelRatio)
-          canvas.height = Math.round(layout.height * pixelRatio)
-          renderDrawOps(ctx, layout, pixelRatio)
-          const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height)
-          const { palette, indices } = quantizePalette({ width: canvas.width, height: canvas.height, rgba: pixels.data })
-          return packed(indices).then((deflated) => ({ width: canvas.width, height: canvas.height, palette, indices: deflated }))
-        }))`,
-      resolveDir: repoRoot,
-      loader: 'ts',
+async function bundleWorker(): Promise<{ code: string; fingerprint: string }> {
+  const canvasEntry = require.resolve('@napi-rs/canvas')
+  // The native canvas stays a require of its resolved path: a bundle run with `eval` resolves
+  // bare names from the working directory, not from this repository.
+  const nativeCanvas: Plugin = {
+    name: 'native-canvas',
+    setup(build) {
+      build.onResolve({ filter: /^@napi-rs\/canvas$/ }, () => ({ path: canvasEntry, external: true }))
     },
+  }
+  const { outputFiles } = await build({
+    entryPoints: [path.join(__dirname, 'shareCardWorker.ts')],
     bundle: true,
-    format: 'iife',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     write: false,
-    target: 'chrome100',
-  }).outputFiles[0].text
+    plugins: [nativeCanvas],
+    logLevel: 'silent',
+  })
+  const code = outputFiles[0].text
+  const canvasVersion = (JSON.parse(fs.readFileSync(require.resolve('@napi-rs/canvas/package.json'), 'utf8')) as { version: string }).version
+  const fonts = JSON.stringify(GlobalFonts.families.map((font) => JSON.stringify(font)).sort())
+  const fingerprint = crypto.createHash('sha256').update(code).update(`\0${canvasVersion}\0${fonts}`).digest('hex')
+  return { code, fingerprint }
 }
 
-async function drawingPage(browser: Browser, bundle: string): Promise<Page> {
-  const page = await browser.newPage()
-  await page.setContent('<!doctype html><meta charset="utf-8"><body></body>')
-  await page.addScriptTag({ content: bundle })
-  return page
+/** The cache file's name of a card: what it shows and how it is drawn. */
+function cardKey(fingerprint: string, content: ShareCardContent): string {
+  return crypto.createHash('sha1').update(fingerprint).update('\0').update(JSON.stringify(content)).digest('hex')
 }
 
-/**
- * Draws every article's card and hands each PNG, with its path under the site root, to `write`.
- * Returns the cards' bytes.
- */
-export async function drawShareCards(
-  browser: Browser,
-  articles: readonly Article[],
-  disclaimers: Parameters<typeof shareCardContent>[1],
-  write: (file: string, png: Buffer) => void,
-  tabs = 2,
-): Promise<number> {
-  const bundle = pageBundle()
-  let bytes = 0
-  let next = 0
-  const pending: Promise<void>[] = []
-  let failure: unknown = null
-  const worker = async () => {
-    const page = await drawingPage(browser, bundle)
+function readCached(file: string): Buffer | null {
+  try {
+    const png = fs.readFileSync(file)
+    // A build stopped mid-write cannot leave a half file (writes are renamed into place), but a
+    // damaged disk or a hand edit can: such a file is drawn again.
+    const whole = png.length > PNG_SIGNATURE.length + PNG_END.length && png.subarray(0, 8).equals(PNG_SIGNATURE) && png.subarray(-12).equals(PNG_END)
+    return whole ? png : null
+  } catch {
+    return null
+  }
+}
+
+function writeCached(file: string, png: Buffer): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  fs.writeFileSync(temporary, png)
+  fs.renameSync(temporary, file)
+}
+
+/** Removes cache files this run did not use, once they are a day old (another build may share the folder). */
+function pruneCache(cacheDir: string, used: Set<string>): void {
+  const now = Date.now()
+  for (const name of fs.readdirSync(cacheDir)) {
+    if (used.has(name) || !(CACHE_FILE.test(name) || name.endsWith('.tmp'))) continue
+    const file = path.join(cacheDir, name)
     try {
-      while (next < articles.length) {
-        const batch = articles.slice(next, next + BATCH)
-        next += batch.length
-        const contents = batch.map((article) => shareCardContent(article, disclaimers))
-        const drawn = await page.evaluate(
-          ([c, r]) => (window as unknown as { drawCards(c: unknown[], r: number): Promise<DrawnCard[]> }).drawCards(c as unknown[], r as number),
-          [contents, CARD_PIXEL_RATIO] as const,
-        )
-        // Compressed in zlib's thread pool while the page draws the next batch.
-        pending.push(
-          ...drawn.map(async (card, i) => {
-            const indices = await inflateRaw(Buffer.from(card.indices, 'base64'))
-            const png = await encodeIndexedPngAsync({ width: card.width, height: card.height, palette: card.palette, indices }, CARD_ZLIB_LEVEL)
-            write(shareCardPath(batch[i].id), png)
-            bytes += png.length
-          }).map((encoding) => encoding.catch((error) => void (failure = failure || error))),
-        )
-        // Not too far ahead of the encoder: each waiting card holds its pixels.
-        if (pending.length > 64) await Promise.all(pending.splice(0, pending.length - 32))
-      }
-    } finally {
-      await page.close()
+      if (now - fs.statSync(file).mtimeMs > STALE_CACHE_MS) fs.unlinkSync(file)
+    } catch {
+      // Already gone (another build pruned it): nothing to do.
     }
   }
-  await Promise.all(Array.from({ length: Math.max(1, tabs) }, worker))
-  await Promise.all(pending)
-  if (failure) throw failure
-  return bytes
+}
+
+/** Draws `contents` on `workers` threads, handing each card's PNG to `done` with its index as it comes. */
+async function drawOnWorkers(code: string, contents: ShareCardContent[], workers: number, done: (i: number, png: Buffer) => void): Promise<void> {
+  const batches: CardBatch[] = []
+  for (let from = 0; from < contents.length; from += BATCH) batches.push({ batch: from, contents: contents.slice(from, from + BATCH) })
+  let next = 0
+  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(code, { eval: true }))
+  try {
+    await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= batches.length) return resolve()
+              thread.postMessage(batches[next++])
+            }
+            thread.on('message', (answer: CardBatchAnswer) => {
+              if ('error' in answer) return reject(new Error(`share cards: drawing failed in a worker: ${answer.error}`))
+              try {
+                answer.pngs.forEach((png, i) => done(answer.batch + i, Buffer.from(png.buffer, png.byteOffset, png.byteLength)))
+              } catch (error) {
+                return reject(error)
+              }
+              send()
+            })
+            thread.on('error', reject)
+            thread.on('exit', (exitCode) => reject(new Error(`share cards: a drawing worker stopped (exit code ${exitCode})`)))
+            send()
+          }),
+      ),
+    )
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()))
+  }
+}
+
+/** Draws (or takes from the cache) every article's share card and hands each PNG to `write`. */
+export async function drawShareCards(
+  articles: readonly Article[],
+  disclaimers: Disclaimers,
+  write: (file: string, png: Buffer) => void,
+  options: ShareCardOptions = {},
+): Promise<ShareCardResult> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CARD_CACHE_DIR
+  const workers = Math.max(0, Math.floor(options.workers ?? os.availableParallelism()))
+  const { code, fingerprint } = await workerBundle()
+  fs.mkdirSync(cacheDir, { recursive: true })
+  // One moment for every card: an article's date notice depends on the day it is drawn.
+  const now = new Date()
+  const contents = articles.map((article) => shareCardContent(article, disclaimers, now))
+  const names = contents.map((content) => `${cardKey(fingerprint, content)}.png`)
+  const pngs: (Buffer | null)[] = names.map((name) => readCached(path.join(cacheDir, name)))
+  const missing = Array.from(pngs.keys()).filter((i) => !pngs[i])
+  // Each drawn card goes to the cache at once: a build stopped half way keeps what it drew.
+  const drawn = (k: number, png: Buffer) => {
+    const i = missing[k]
+    pngs[i] = png
+    writeCached(path.join(cacheDir, names[i]), png)
+  }
+  const missingContents = missing.map((i) => contents[i])
+  if (workers === 0) missingContents.forEach((content, k) => drawn(k, drawShareCardPng(content)))
+  else if (missing.length) await drawOnWorkers(code, missingContents, workers, drawn)
+  let bytes = 0
+  articles.forEach((article, i) => {
+    const png = pngs[i] as Buffer
+    write(shareCardPath(article.id), png)
+    bytes += png.length
+  })
+  pruneCache(cacheDir, new Set(names))
+  return { bytes, drawn: missing.length, cached: articles.length - missing.length }
 }
