@@ -17,8 +17,9 @@ const h5BaseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
 const h5BasePath = new URL(h5BaseUrl).pathname.replace(/\/+$/, '')
 
 /**
- * CONTENT_BASE_URL as the app uses it: '' (off) or an http(s) URL ending in '/'. A value that is
- * not such a URL stops the build rather than ship a follower that can never reach its host.
+ * CONTENT_BASE_URL as the app uses it: '' (off) or a URL ending in '/'. https, as WeChat requires
+ * of a request domain; plain http only for a host on this machine (the tests' local host). A value
+ * that is not such a URL stops the build rather than ship a follower that cannot reach its host.
  */
 function contentBaseUrl(): string {
   const value = (process.env.CONTENT_BASE_URL || '').trim()
@@ -29,7 +30,8 @@ function contentBaseUrl(): string {
   } catch {
     throw new Error(`CONTENT_BASE_URL is not a URL: ${value}`)
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`CONTENT_BASE_URL must be https (WeChat allows only https hosts): ${value}`)
+  const local = url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost')
+  if (url.protocol !== 'https:' && !local) throw new Error(`CONTENT_BASE_URL must be https (WeChat allows only https hosts): ${value}`)
   if (url.search || url.hash) throw new Error(`CONTENT_BASE_URL must have no query or fragment: ${value}`)
   return url.href.endsWith('/') ? url.href : `${url.href}/`
 }

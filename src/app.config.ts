@@ -9,7 +9,7 @@ function themed(key: keyof typeof theme.light): string {
 // weapp: the list and article shards and the search index ride in data-only subpackages
 // (src/data/packages.json, from `npm run data`), loaded with require.async when first needed
 // (src/data/loader.weapp.ts); home asks for the list shards (in the first) as it opens. H5
-// fetches the same files as lazy chunks instead.
+// fetches the same files from its edition folder instead (src/data/loader.h5.ts).
 // No preloadRule: WeChat keys preloading to subpackages that have pages, and its upload compile
 // (miniprogram-ci, test/weapp/ci.test.ts) rejects a preloadRule naming a page-less one
 // ("data-1/ not found"), by root or by name alike.

@@ -6,8 +6,8 @@
 //   drawShareCards(articles, disclaimers, write, { cacheDir?, workers? })
 //     → Promise<{ bytes, drawn, cached }>
 //
-// - `write(file, png)` gets every card, with its path under the site root (shareCardPath), in
-//   article order. Nothing else is written but the cache.
+// - `write(file, png)` gets every card once, with its path under the site root (shareCardPath):
+//   cached cards first, drawn ones as they come. Nothing else is written but the cache.
 // - Cache: a card's file is named by a hash of what it shows (shareCardContent: title, date,
 //   region, source, disclaimer, date notice) and of the drawing itself (the bundled drawing code,
 //   the canvas package's version, the fonts it found), so a card is redrawn only when one of them
@@ -175,23 +175,27 @@ export async function drawShareCards(
   const now = new Date()
   const contents = articles.map((article) => shareCardContent(article, disclaimers, now))
   const names = contents.map((content) => `${cardKey(fingerprint, content)}.png`)
-  const pngs: (Buffer | null)[] = names.map((name) => readCached(path.join(cacheDir, name)))
-  const missing = Array.from(pngs.keys()).filter((i) => !pngs[i])
+  let bytes = 0
+  // Each card is handed on as soon as it is there, so 10,000 of them are never all in memory.
+  const deliver = (i: number, png: Buffer) => {
+    write(shareCardPath(articles[i].id), png)
+    bytes += png.length
+  }
+  const missing: number[] = []
+  names.forEach((name, i) => {
+    const png = readCached(path.join(cacheDir, name))
+    if (png) deliver(i, png)
+    else missing.push(i)
+  })
   // Each drawn card goes to the cache at once: a build stopped half way keeps what it drew.
   const drawn = (k: number, png: Buffer) => {
     const i = missing[k]
-    pngs[i] = png
     writeCached(path.join(cacheDir, names[i]), png)
+    deliver(i, png)
   }
   const missingContents = missing.map((i) => contents[i])
   if (workers === 0) missingContents.forEach((content, k) => drawn(k, drawShareCardPng(content)))
   else if (missing.length) await drawOnWorkers(code, missingContents, workers, drawn)
-  let bytes = 0
-  articles.forEach((article, i) => {
-    const png = pngs[i] as Buffer
-    write(shareCardPath(article.id), png)
-    bytes += png.length
-  })
   pruneCache(cacheDir, new Set(names))
   return { bytes, drawn: missing.length, cached: articles.length - missing.length }
 }

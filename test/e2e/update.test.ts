@@ -154,7 +154,9 @@ describe('what the worker installs', () => {
       expect(precache.bytes).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES)
       expect(precache.paths.some((p) => /\/js\/app\.[0-9a-f]{8}\.js$/.test(p))).toBe(true)
       expect(precache.paths.some((p) => /\/app\.html$/.test(p))).toBe(true)
-      expect(precache.paths.filter((p) => /\/data\/|search-index|\/article\//.test(p))).toEqual([])
+      // Of the edition, only its catalog script (what every page runs first), never a data file.
+      expect(precache.paths.filter((p) => /\/data\/[0-9a-f]{12}\/catalog\.js$/.test(p))).toHaveLength(1)
+      expect(precache.paths.filter((p) => /\/data\/.*\.json$|search-index|\/article\//.test(p))).toEqual([])
 
       // Reading an article that is not embedded in the page (opened from home's list) caches its shard.
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
@@ -198,7 +200,7 @@ describe('every held link gives a page', () => {
       // No request ever carried the long id.
       expect(requests.filter((p) => p.length > 2000)).toEqual([])
       // An id that cannot be an article is answered without looking for it in the data.
-      if (!couldBeArticle) expect(requests.filter((p) => /\/data\//.test(p))).toEqual([])
+      if (!couldBeArticle) expect(requests.filter((p) => /\/data\/.*\.json$/.test(p))).toEqual([])
       problems.consoleErrors = problems.consoleErrors.filter((e) => !/status of 404/.test(e))
       expect(describeProblems(problems)).toEqual([])
     } finally {
