@@ -201,6 +201,41 @@ test('A+ in the copy: the text on the first screen is larger in the tap\'s own f
   }
 })
 
+test('A+ in the copy scrolled past the title: the title above the screen follows a frame later without moving what the reader sees', async () => {
+  const browser = await openHeld(16)
+  const { page } = browser
+  try {
+    await page.goto(`${server.url}${articlePath()}`, { waitUntil: 'load' })
+    const titlePx = await page.evaluate(() => {
+      const title = document.querySelector('#hn-prerendered .detail-article__title') as HTMLElement
+      const scroller = document.querySelector('#hn-prerendered .taro_page') as HTMLElement
+      scroller.scrollTop = Math.ceil(title.getBoundingClientRect().bottom) + 4
+      const w = window as unknown as { frames: { plus: number; title: number }[] }
+      w.frames = []
+      const plus = document.querySelector('#hn-prerendered [aria-label="放大字号"]') as HTMLElement
+      document.addEventListener('click', () => {
+        const frame = () => {
+          w.frames.push({ plus: plus.getBoundingClientRect().top, title: parseFloat(getComputedStyle(title).fontSize) })
+          if (w.frames.length < 6) requestAnimationFrame(frame)
+        }
+        requestAnimationFrame(frame)
+      }, { once: true })
+      return parseFloat(getComputedStyle(title).fontSize)
+    })
+    const box = await page.locator('#hn-prerendered [aria-label="放大字号"]').first().boundingBox()
+    if (!box || box.y < 0) throw new Error('A+ is not on the screen')
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+    await page.waitForFunction(() => (window as unknown as { frames: unknown[] }).frames.length === 6)
+    const frames = await page.evaluate(() => (window as unknown as { frames: { plus: number; title: number }[] }).frames)
+    expect(frames[5].title).toBeCloseTo(titlePx * 1.3, 1)
+    // The control the reader tapped stays where the tap's frame showed it while the title grows.
+    expect(frames.map((f) => Math.round(f.plus))).toEqual(frames.map(() => Math.round(frames[0].plus)))
+    expect(browser.errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+})
+
 test('on a 大字分享 link, A− in the copy changes the reader\'s own step as the app would, and the app shows it without the share banner', async () => {
   const browser = await openHeld(16)
   const { page } = browser
