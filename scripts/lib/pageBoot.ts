@@ -28,7 +28,7 @@
 //      decision the app makes: src/platform/serviceWorker.h5.ts).
 //
 // 最近浏览 records an article once the app runs: reading on (a scroll) starts it.
-import { largerStep, smallerStep, stepLabel, systemFontPx, textScaleStyle, textStepOf, LARGEST_STEP, STANDARD_STEP, type TextStep } from '../../src/core/textScale'
+import { largerStep, smallerStep, stepLabel, systemFontPx, textScaleStyle, textStepOf, LARGEST_STEP, STANDARD_STEP, TEXT_STEPS, type TextStep } from '../../src/core/textScale'
 import { STORE_KEY, STORE_VERSION } from '../../src/core/storeKeys'
 import { registerServiceWorker } from '../../src/platform/serviceWorker.h5'
 import { focusElement } from '../../src/platform/focus.h5'
@@ -44,7 +44,25 @@ export interface BootOptions {
 }
 
 export const OVERLAY_ID = 'hn-prerendered'
-const PAGE_ROOT = '.hn-page'
+/**
+ * Every part of the page markup the boot relies on, in one place: the page root ReaderPage
+ * renders, the A−/A+ control of TextSizeControl, the controls it answers or shows pressed, and
+ * Taro's page element.
+ */
+const SELECTOR = {
+  pageRoot: '.hn-page',
+  textSize: '.text-size',
+  textSizeStep: '.text-size__step',
+  textSizeButton: '.text-size__button',
+  /** Modifier class of an A−/A+ button at its end of the steps. */
+  textSizeButtonOff: 'text-size__button--off',
+  pressable: '[role="button"], [role="tab"]',
+  tab: '[role="tab"]',
+  taroPage: '.taro_page',
+  link: 'a[href]',
+  fields: 'input, textarea',
+} as const
+const PAGE_ROOT = SELECTOR.pageRoot
 /** What starts the app: the reader doing something on the page, or reading on. */
 export const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel']
 
@@ -117,46 +135,146 @@ export function applyTextStep(overlay: ParentNode, step: TextStep, systemPx: num
     root.setAttribute('data-text-step', String(step))
   }
   // The A−/A+ control says the step and greys out the end it has reached, as TextSizeControl does.
-  const controls = overlay.querySelectorAll('.text-size')
+  const controls = overlay.querySelectorAll(SELECTOR.textSize)
   for (let i = 0; i < controls.length; i++) {
-    const label = controls[i].querySelector('.text-size__step')
+    const label = controls[i].querySelector(SELECTOR.textSizeStep)
     if (label) label.textContent = stepLabel(step)
-    const buttons = controls[i].querySelectorAll('.text-size__button')
+    const buttons = controls[i].querySelectorAll(SELECTOR.textSizeButton)
     if (buttons.length === 2) {
-      buttons[0].classList.toggle('text-size__button--off', step === STANDARD_STEP)
+      buttons[0].classList.toggle(SELECTOR.textSizeButtonOff, step === STANDARD_STEP)
       buttons[0].setAttribute('aria-disabled', String(step === STANDARD_STEP))
-      buttons[1].classList.toggle('text-size__button--off', step === LARGEST_STEP)
+      buttons[1].classList.toggle(SELECTOR.textSizeButtonOff, step === LARGEST_STEP)
       buttons[1].setAttribute('aria-disabled', String(step === LARGEST_STEP))
     }
   }
 }
 
+/** The custom properties of a page root's text scale (textScaleStyle's keys). */
+const SCALE_PROPERTIES = ['--hn-fs', '--hn-tap'] as const
+
+/** A whole element of the copy off the screen when A−/A+ was tapped, and its box then. */
+export interface OffScreenPart {
+  element: HTMLElement
+  /** Below the screen (else above it). */
+  below: boolean
+  width: number
+  height: number
+}
+
 /**
- * Lets the browser skip the parts of the copy below the screen when the text size changes
- * (content-visibility: auto, holding their present height until they scroll into view): a new
- * size re-lays out every line of text, about 150 ms of a slow phone's main thread for an article,
- * of which the reader sees only the first screen. Parts that reach the screen are walked into, so
- * only whole parts below it are skipped. The app's own page, drawn later, is untouched.
+ * The whole elements of the copy entirely above or below the screen, walking into those that
+ * reach it (down to paragraphs), so that a step change can lay out the first screen alone in the
+ * tap's frame: a new size re-lays out every line of text, on an article about 150 ms of a slow
+ * phone's main thread, of which the reader sees only the first screen. Boxes only are read here
+ * (the layout is clean at a tap, so no read lays the page out).
  */
-export function skipBelowScreen(root: Element, screenHeight: number): void {
-  // All boxes are read before any style is written: a write between two reads would make the
-  // browser lay the page out again for each read.
-  const below: [HTMLElement, DOMRect][] = []
+export function offScreenParts(root: Element, screenHeight: number): OffScreenPart[] {
+  const parts: OffScreenPart[] = []
   const walk = (element: Element, depth: number) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
       const box = child.getBoundingClientRect()
-      if (box.top >= screenHeight && box.height > 0) {
-        if ((child as HTMLElement).style && !(child as HTMLElement).style.getPropertyValue('content-visibility')) below.push([child as HTMLElement, box])
-      } else if (box.bottom > 0 && depth < 6) {
-        walk(child, depth + 1)
-      }
+      if (box.height <= 0 || !(child as HTMLElement).style) continue
+      if (box.top >= screenHeight || box.bottom <= 0) parts.push({ element: child as HTMLElement, below: box.top >= screenHeight, width: box.width, height: box.height })
+      else if (depth < 6) walk(child, depth + 1)
     }
   }
   walk(root, 0)
-  for (const [element, box] of below) {
-    element.style.setProperty('contain-intrinsic-size', `auto ${Math.round(box.width)}px auto ${Math.round(box.height)}px`)
-    element.style.setProperty('content-visibility', 'auto')
+  return parts
+}
+
+/**
+ * Keeps the parts at the text scale `root` has now (the root's custom properties, repeated on
+ * each part), so that giving the root a new step restyles and re-lays out only what is on the
+ * screen: a part whose style does not change is neither restyled inside nor laid out again.
+ * A part already held (taps in quick succession) keeps the scale it was held at.
+ */
+export function holdParts(root: HTMLElement, parts: readonly OffScreenPart[]): void {
+  const values = SCALE_PROPERTIES.map((name) => root.style.getPropertyValue(name) || getComputedStyle(root).getPropertyValue(name))
+  for (const { element } of parts) {
+    SCALE_PROPERTIES.forEach((name, i) => {
+      if (!element.style.getPropertyValue(name)) element.style.setProperty(name, values[i])
+    })
   }
+}
+
+/**
+ * Lets the held parts take the root's step, in a frame after the tap's. Those below the screen
+ * become `content-visibility: auto`, holding their present height until they come into view, so
+ * they are laid out then, when the reader scrolls to them (growing downwards, nothing on screen
+ * moves). Those above are laid out now; the browser's scroll anchoring keeps the text on screen
+ * where it is while they grow.
+ */
+export function releaseParts(parts: readonly OffScreenPart[]): void {
+  // Every style is read before any is written: a write between two reads would make the browser
+  // restyle the page again for each read.
+  const sizes = parts.map(({ element, below, width, height }) => {
+    if (!below || element.style.getPropertyValue('content-visibility')) return null
+    // contain-intrinsic-size is the size of the content box.
+    const style = getComputedStyle(element)
+    const px = (...names: string[]) => names.reduce((sum, name) => sum + (parseFloat(style.getPropertyValue(name)) || 0), 0)
+    const w = Math.max(0, Math.round(width - px('padding-left', 'padding-right', 'border-left-width', 'border-right-width')))
+    const h = Math.max(0, Math.round(height - px('padding-top', 'padding-bottom', 'border-top-width', 'border-bottom-width')))
+    return `auto ${w}px auto ${h}px`
+  })
+  parts.forEach(({ element }, i) => {
+    const size = sizes[i]
+    if (size) {
+      element.style.setProperty('contain-intrinsic-size', size)
+      element.style.setProperty('content-visibility', 'auto')
+    }
+    for (const name of SCALE_PROPERTIES) element.style.removeProperty(name)
+  })
+}
+
+/** A little of each script the pages show: Chinese characters and punctuation, Latin letters, digits. */
+const SAMPLE_TEXT = '字号，。Aa0'
+
+/** How every font size of a page at `step` scales at the steps A− and A+ lead to. */
+export function neighbourRatios(step: TextStep): number[] {
+  return [smallerStep(step), largerStep(step)].filter((s) => s !== step).map((s) => TEXT_STEPS[s].scale / TEXT_STEPS[step].scale)
+}
+
+/**
+ * Has the browser set up the fonts of the page's text at the sizes A−/A+ lead to, before either
+ * is tapped, by laying out a line of sample text per font and size off screen. Laying out the
+ * first screen at a size the page has never shown mostly goes to that set-up (each family and the
+ * fallback for Chinese, at each size): at 4× CPU, about 85 ms of main thread against 10-25 ms
+ * once set up. The browser keeps fonts it has set up, so the tap's frame then only lays the text
+ * out. Returns the number of fonts set up.
+ */
+export function warmTextSizes(root: Element, ratios: readonly number[]): number {
+  if (!ratios.length || !document.body) return 0
+  const fonts = new Map<string, string[]>()
+  const elements = root.querySelectorAll('*')
+  for (let i = 0; i < elements.length; i++) {
+    let text = false
+    for (let node = elements[i].firstChild; node && !text; node = node.nextSibling) text = node.nodeType === 3 && !!(node.nodeValue || '').trim()
+    if (!text) continue
+    const style = getComputedStyle(elements[i])
+    const px = parseFloat(style.fontSize)
+    if (!(px > 0)) continue
+    for (const ratio of ratios) {
+      const font = [`${Math.round(px * ratio * 100) / 100}px`, style.fontWeight, style.fontStyle, style.fontFamily]
+      fonts.set(font.join('|'), font)
+    }
+  }
+  const holder = document.createElement('div')
+  holder.setAttribute('aria-hidden', 'true')
+  holder.style.cssText = 'position:absolute;left:-10000px;top:0;width:1px;height:1px;overflow:hidden;visibility:hidden;contain:strict;white-space:nowrap'
+  fonts.forEach(([size, weight, fontStyle, family]) => {
+    const line = document.createElement('div')
+    line.style.fontSize = size
+    line.style.fontWeight = weight
+    line.style.fontStyle = fontStyle
+    line.style.fontFamily = family
+    line.textContent = SAMPLE_TEXT
+    holder.appendChild(line)
+  })
+  document.body.appendChild(holder)
+  // Laid out now, at a quiet moment; the fonts stay set up once the lines are gone.
+  void holder.offsetWidth
+  document.body.removeChild(holder)
+  return fonts.size
 }
 
 /** One step down: the child's kind (tag and first class) and its place among siblings of that kind. */
@@ -200,21 +318,21 @@ export function elementAt(root: Element, path: PathStep[]): Element | null {
 
 /** A link or inside one: the browser answers it without the app. */
 function inLink(target: EventTarget | null): boolean {
-  return !!(target && (target as Element).closest && (target as Element).closest('a[href]'))
+  return !!(target && (target as Element).closest && (target as Element).closest(SELECTOR.link))
 }
 
 const isField = (element: Element) => element.tagName === 'INPUT' || element.tagName === 'TEXTAREA'
 
 /** The page root of the app's page on screen (Taro renders pages into #app). */
 function appRoot(app: Element): Element | null {
-  return app.querySelector(`.taro_page ${PAGE_ROOT}`)
+  return app.querySelector(`${SELECTOR.taroPage} ${PAGE_ROOT}`)
 }
 
-const SIZE_BUTTON = '.text-size__button'
+const SIZE_BUTTON = SELECTOR.textSizeButton
 /** Taps noted before the hand-over at most; a reader does not tap more before the app is there. */
 const MAX_REPLAYED = 8
 /** Controls of the copy the boot answers itself (A−/A+) or shows pressed before replaying. */
-const ANSWERED = `${SIZE_BUTTON}, [role="button"], [role="tab"]`
+const ANSWERED = `${SIZE_BUTTON}, ${SELECTOR.pressable}`
 
 /** The control of the copy `target` is in, if the boot answers it (never a link or a field). */
 function answeredControl(copyRoot: Element | null, target: EventTarget | null): Element | null {
@@ -237,7 +355,7 @@ export function steppedTo(control: Element, step: TextStep): TextStep | null {
 export function answerPressed(control: Element): void {
   if (control.getAttribute('role') === 'tab') {
     const row = control.parentElement
-    const tabs = row ? row.querySelectorAll('[role="tab"]') : []
+    const tabs = row ? row.querySelectorAll(SELECTOR.tab) : []
     for (let i = 0; i < tabs.length; i++) {
       const chosen = tabs[i] === control
       tabs[i].setAttribute('aria-selected', String(chosen))
@@ -284,6 +402,8 @@ export function bootPage(options: BootOptions): void {
     if (started) return
     started = true
     clearTimeout(startTimer)
+    // The app reads the saved step as it starts.
+    save()
     for (const name of INTENT_EVENTS) document.removeEventListener(name, onIntent, true)
     watchTakeover()
     for (const src of options.sources) {
@@ -322,22 +442,53 @@ export function bootPage(options: BootOptions): void {
   }
   const isActivation = (event: Event) => (event as KeyboardEvent).key === 'Enter' || (event as KeyboardEvent).key === ' '
 
-  /** A−/A+ in the copy: the new step on the page at once, and saved for the app to read. */
-  const changeStep = (control: Element) => {
-    const next = steppedTo(control, shown)
-    if (next === null) return
-    shown = next
-    stepTapped = true
-    if (copyRoot) skipBelowScreen(copyRoot, window.innerHeight)
-    applyTextStep(overlay, next, systemPx)
+  /** A step the page shows but has not saved yet (it is saved after the frame that shows it). */
+  let unsaved: TextStep | null = null
+  const save = () => {
+    if (unsaved === null) return
+    const step = unsaved
+    unsaved = null
     try {
-      const text = writeTextStep(localStorage.getItem(STORE_KEY), next)
+      const text = writeTextStep(localStorage.getItem(STORE_KEY), step)
       if (text !== null) localStorage.setItem(STORE_KEY, text)
     } catch {
       // Storage blocked or full: the page still shows the step; the app is brought to it at the hand-over.
     }
   }
-
+  /** Runs `then` once the frame after now has been drawn (right away where there are no frames). */
+  const afterNextFrame = (then: () => void) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(then, 0))
+    else setTimeout(then, 0)
+  }
+  /** Sets up the fonts of the steps next to the shown one, when the main thread is idle. */
+  const warmWhenIdle = () => {
+    if (!copyRoot || !overlay.querySelector(SELECTOR.textSize)) return
+    const warm = () => {
+      if (overlay.parentNode) warmTextSizes(copyRoot, neighbourRatios(shown))
+    }
+    const idle = (window as { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number }).requestIdleCallback
+    if (idle) idle(warm, { timeout: 2000 })
+    else setTimeout(warm, 200)
+  }
+  /**
+   * A−/A+ in the copy: the new step on the first screen in the tap's own frame, the rest of the
+   * page in the next one (see offScreenParts), saved for the app to read after that frame.
+   */
+  const changeStep = (control: Element) => {
+    const next = steppedTo(control, shown)
+    if (next === null) return
+    shown = next
+    stepTapped = true
+    const parts = copyRoot ? offScreenParts(copyRoot, window.innerHeight) : []
+    if (copyRoot) holdParts(copyRoot as HTMLElement, parts)
+    applyTextStep(overlay, next, systemPx)
+    unsaved = next
+    afterNextFrame(() => {
+      releaseParts(parts)
+      save()
+      warmWhenIdle()
+    })
+  }
   // A completed tap (click) or Enter / Space on a control of the copy: A−/A+ are answered here,
   // anything else is noted for replay (and shown pressed at once).
   const note = (event: Event) => {
@@ -384,12 +535,12 @@ export function bootPage(options: BootOptions): void {
     function take() {
       observer.disconnect()
       clearTimeout(timer)
-      const from = (overlay as Element).querySelector('.taro_page')
-      const to = (app as Element).querySelector('.taro_page')
+      const from = (overlay as Element).querySelector(SELECTOR.taroPage)
+      const to = (app as Element).querySelector(SELECTOR.taroPage)
       if (from && to && from.scrollTop) to.scrollTop = from.scrollTop
       const active = document.activeElement
       const focused = active && active !== document.body ? active : focusedInCopy
-      const fields = copyRoot ? Array.prototype.slice.call(copyRoot.querySelectorAll('input, textarea')) as HTMLInputElement[] : []
+      const fields = copyRoot ? Array.prototype.slice.call(copyRoot.querySelectorAll(SELECTOR.fields)) as HTMLInputElement[] : []
       const holder = (overlay as Element).parentNode
       if (holder) holder.removeChild(overlay as Element)
       const root = appRoot(app as Element)
@@ -416,6 +567,8 @@ export function bootPage(options: BootOptions): void {
   }
 
   document.addEventListener('focusin', noteFocus, true)
+  // A link followed right after A−/A+ must not lose the step.
+  window.addEventListener('pagehide', save)
   document.addEventListener('click', note, true)
   document.addEventListener('keydown', note, true)
   window.addEventListener(
@@ -437,6 +590,8 @@ export function bootPage(options: BootOptions): void {
     },
     { once: true },
   )
+  // After the first paint: the fonts of A−/A+ ready before the reader reaches for them.
+  afterNextFrame(warmWhenIdle)
   if (options.now) {
     // After the first paint: deferred scripts would run before the body is ever painted.
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(start, 0))
@@ -463,7 +618,7 @@ function replay(targets: (Element | null)[]): void {
 export function reconcileTextStep(root: Element, step: TextStep, presses = LARGEST_STEP * 2): void {
   const current = textStepOf(root.getAttribute('data-text-step'))
   if (current === null || current === step || presses <= 0) return
-  const buttons = root.querySelectorAll<HTMLElement>(`.text-size ${SIZE_BUTTON}`)
+  const buttons = root.querySelectorAll<HTMLElement>(`${SELECTOR.textSize} ${SIZE_BUTTON}`)
   const button = buttons[step < current ? 0 : 1]
   if (!button) return
   button.click()

@@ -145,6 +145,97 @@ test('A+ answers while the app\'s scripts cannot load; released, the app shows t
   }
 })
 
+test('A+ in the copy: the text on the first screen is larger in the tap\'s own frame, the rest of the article follows within a few frames, and nothing on screen moves after that frame', async () => {
+  const browser = await openHeld(16)
+  const { page } = browser
+  try {
+    await page.goto(`${server.url}${articlePath()}`, { waitUntil: 'load' })
+    await page.evaluate(() => {
+      const w = window as unknown as { frames: { px: number[]; top: number }[] }
+      w.frames = []
+      const paragraphs = Array.from(document.querySelectorAll<HTMLElement>('#hn-prerendered .article-body__paragraph, #hn-prerendered .article-body__item-text'))
+      const seen = paragraphs.find((p) => p.getBoundingClientRect().top < innerHeight && p.getBoundingClientRect().bottom > 0) as HTMLElement
+      // After the boot's own handler (capture phase), frame by frame: every paragraph's size and
+      // where the one on screen is.
+      document.addEventListener('click', () => {
+        const frame = () => {
+          w.frames.push({ px: paragraphs.map((p) => parseFloat(getComputedStyle(p).fontSize)), top: seen.getBoundingClientRect().top })
+          if (w.frames.length < 8) requestAnimationFrame(frame)
+        }
+        requestAnimationFrame(frame)
+      }, { once: true })
+    })
+    const box = await page.locator('#hn-prerendered [aria-label="放大字号"]').first().boundingBox()
+    if (!box) throw new Error('A+ is not on the screen')
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+    await page.waitForFunction(() => (window as unknown as { frames: unknown[] }).frames.length === 8)
+    const frames = await page.evaluate(() => (window as unknown as { frames: { px: number[]; top: number }[] }).frames)
+    const larger = 16 * 1.3 * BODY_TEXT_FACTOR
+    const onScreen = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('#hn-prerendered .article-body__paragraph, #hn-prerendered .article-body__item-text')).map((p) => p.getBoundingClientRect().top < innerHeight),
+    )
+    console.log(`paragraphs on the first screen: ${onScreen.filter(Boolean).length} of ${onScreen.length}`)
+    expect(onScreen.filter((on) => !on).length).toBeGreaterThan(0)
+    // The tap's frame: what the reader sees is larger.
+    frames[0].px.forEach((px, i) => {
+      if (onScreen[i]) expect(px).toBeCloseTo(larger, 1)
+    })
+    // A few frames on: every paragraph is, and the one on screen has not moved since the tap's frame.
+    for (const px of frames[7].px) expect(px).toBeCloseTo(larger, 1)
+    expect(frames.map((f) => Math.round(f.top))).toEqual(frames.map(() => Math.round(frames[0].top)))
+    // Scrolled to the end, the last paragraph shows the larger size too.
+    await page.evaluate(() => {
+      const scroller = document.querySelector('#hn-prerendered .taro_page') as HTMLElement
+      scroller.scrollTop = scroller.scrollHeight
+    })
+    const last = await page.evaluate(() => {
+      const all = document.querySelectorAll<HTMLElement>('#hn-prerendered .article-body__paragraph')
+      const p = all[all.length - 1]
+      return { px: parseFloat(getComputedStyle(p).fontSize), visible: p.getBoundingClientRect().top < innerHeight }
+    })
+    expect(last.visible).toBe(true)
+    expect(last.px).toBeCloseTo(larger, 1)
+    expect(browser.errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+})
+
+test('A+ in the copy scrolled past the title: the title above the screen follows a frame later without moving what the reader sees', async () => {
+  const browser = await openHeld(16)
+  const { page } = browser
+  try {
+    await page.goto(`${server.url}${articlePath()}`, { waitUntil: 'load' })
+    const titlePx = await page.evaluate(() => {
+      const title = document.querySelector('#hn-prerendered .detail-article__title') as HTMLElement
+      const scroller = document.querySelector('#hn-prerendered .taro_page') as HTMLElement
+      scroller.scrollTop = Math.ceil(title.getBoundingClientRect().bottom) + 4
+      const w = window as unknown as { frames: { plus: number; title: number }[] }
+      w.frames = []
+      const plus = document.querySelector('#hn-prerendered [aria-label="放大字号"]') as HTMLElement
+      document.addEventListener('click', () => {
+        const frame = () => {
+          w.frames.push({ plus: plus.getBoundingClientRect().top, title: parseFloat(getComputedStyle(title).fontSize) })
+          if (w.frames.length < 6) requestAnimationFrame(frame)
+        }
+        requestAnimationFrame(frame)
+      }, { once: true })
+      return parseFloat(getComputedStyle(title).fontSize)
+    })
+    const box = await page.locator('#hn-prerendered [aria-label="放大字号"]').first().boundingBox()
+    if (!box || box.y < 0) throw new Error('A+ is not on the screen')
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+    await page.waitForFunction(() => (window as unknown as { frames: unknown[] }).frames.length === 6)
+    const frames = await page.evaluate(() => (window as unknown as { frames: { plus: number; title: number }[] }).frames)
+    expect(frames[5].title).toBeCloseTo(titlePx * 1.3, 1)
+    // The control the reader tapped stays where the tap's frame showed it while the title grows.
+    expect(frames.map((f) => Math.round(f.plus))).toEqual(frames.map(() => Math.round(frames[0].plus)))
+    expect(browser.errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+})
+
 test('on a 大字分享 link, A− in the copy changes the reader\'s own step as the app would, and the app shows it without the share banner', async () => {
   const browser = await openHeld(16)
   const { page } = browser

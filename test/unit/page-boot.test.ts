@@ -4,8 +4,8 @@
 // The inline boot code of prerendered H5 pages (scripts/lib/pageBoot.ts): the saved text step as
 // the real store writes it, 大字分享's size=N, the text scale on the copy, and finding the element
 // a reader tapped again in the app's page even when the app added a part above it.
-import { answerPressed, applyTextStep, bootPage, elementAt, pathTo, savedTextStep, shownTextStep, steppedTo, writeTextStep } from '../../scripts/lib/pageBoot'
-import { textScaleStyle } from '../../src/core/textScale'
+import { answerPressed, applyTextStep, bootPage, elementAt, holdParts, neighbourRatios, pathTo, releaseParts, savedTextStep, shownTextStep, steppedTo, writeTextStep } from '../../scripts/lib/pageBoot'
+import { textScaleStyle, TEXT_STEPS } from '../../src/core/textScale'
 import { STORE_KEY, useAppStore } from '../../src/stores/appStore'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -133,7 +133,10 @@ test('answerPressed: a tab becomes the chosen one of its row; 收藏 shows itsel
   expect(favorite.getAttribute('aria-busy')).toBe('true')
 })
 
-test('bootPage: taps on A+ and A− in the copy apply at once, each once, and are saved for the app', () => {
+/** Until the frame after now has been drawn (when the boot saves a step it has shown). */
+const frameDrawn = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+
+test('bootPage: taps on A+ and A− in the copy apply at once, each once, and are saved for the app once shown', async () => {
   document.body.innerHTML = prerenderedCopy()
   localStorage.clear()
   window.history.replaceState(null, '', '/article/x/')
@@ -145,6 +148,7 @@ test('bootPage: taps on A+ and A− in the copy apply at once, each once, and ar
   expect(root.style.getPropertyValue('--hn-fs')).toBe(textScaleStyle(16, 1)['--hn-fs'])
   expect(document.querySelector('.text-size__step')?.textContent).toBe('大')
   expect(minus.getAttribute('aria-disabled')).toBe('false')
+  await frameDrawn()
   expect(savedTextStep(localStorage.getItem(STORE_KEY))).toBe(1)
   plus.click()
   plus.click()
@@ -153,11 +157,45 @@ test('bootPage: taps on A+ and A− in the copy apply at once, each once, and ar
   expect(plus.getAttribute('aria-disabled')).toBe('true')
   minus.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
   expect(root.getAttribute('data-text-step')).toBe('2')
+  await frameDrawn()
   expect(savedTextStep(localStorage.getItem(STORE_KEY))).toBe(2)
+  // Leaving the page before the next frame (a link tapped right after) still saves the step.
+  minus.click()
+  window.dispatchEvent(new Event('pagehide'))
+  expect(savedTextStep(localStorage.getItem(STORE_KEY))).toBe(1)
   // A save of a newer version is left alone; the page still answers.
   const newer = taroH5Text('{"version":99,"state":{"textStep":0}}')
   localStorage.setItem(STORE_KEY, newer)
   minus.click()
-  expect(root.getAttribute('data-text-step')).toBe('1')
+  expect(root.getAttribute('data-text-step')).toBe('0')
+  await frameDrawn()
   expect(localStorage.getItem(STORE_KEY)).toBe(newer)
+})
+
+test('neighbourRatios: the sizes A− and A+ lead to, and none past either end', () => {
+  expect(neighbourRatios(0)).toEqual([TEXT_STEPS[1].scale])
+  expect(neighbourRatios(1)).toEqual([1 / TEXT_STEPS[1].scale, TEXT_STEPS[2].scale / TEXT_STEPS[1].scale])
+  expect(neighbourRatios(3)).toEqual([TEXT_STEPS[2].scale / TEXT_STEPS[3].scale])
+})
+
+test('holdParts keeps off-screen parts at the scale the root had; releaseParts lets them follow, those below drawn when they come into view', () => {
+  document.body.innerHTML = `<div class="hn-page" style="--hn-fs:16px;--hn-tap:46px"><p id="above"></p><p id="below" style="padding:10px 0"></p><p id="held" style="--hn-fs:20.8px"></p></div>`
+  const root = document.querySelector('.hn-page') as HTMLElement
+  const [above, below, held] = ['above', 'below', 'held'].map((id) => document.getElementById(id) as HTMLElement)
+  const parts = [
+    { element: above, below: false, width: 300, height: 100 },
+    { element: below, below: true, width: 300, height: 120 },
+    { element: held, below: true, width: 300, height: 50 },
+  ]
+  holdParts(root, parts)
+  root.style.setProperty('--hn-fs', '24px')
+  expect([above, below].map((p) => [p.style.getPropertyValue('--hn-fs'), p.style.getPropertyValue('--hn-tap')])).toEqual([['16px', '46px'], ['16px', '46px']])
+  // Held by an earlier tap whose frame has not come yet: it keeps that scale.
+  expect(held.style.getPropertyValue('--hn-fs')).toBe('20.8px')
+  releaseParts(parts)
+  for (const p of [above, below, held]) expect(p.style.getPropertyValue('--hn-fs')).toBe('')
+  expect(above.style.getPropertyValue('content-visibility')).toBe('')
+  expect(below.style.getPropertyValue('content-visibility')).toBe('auto')
+  // Its present content box: 120 px tall less its padding.
+  expect(below.style.getPropertyValue('contain-intrinsic-size')).toBe('auto 300px auto 100px')
 })
