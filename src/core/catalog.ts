@@ -32,10 +32,13 @@ export const LIST_HEAD_SIZE = 20
 export const LIST_SHARD_TARGET_BYTES = 64 * 1024
 export const ARTICLE_SHARD_TARGET_BYTES = 64 * 1024
 
+/** The catalog format this app reads: 2 = list shards are id-hash buckets, sorted after loading. */
+export const CATALOG_VERSION = 2
+
 /** src/data/catalog.json: what the first screen needs, the same size at any article count but for the region list. */
 export interface Catalog {
   /** 2: list shards are id-hash buckets (sorted by the app), not newest-first slices. */
-  version: 2
+  version: typeof CATALOG_VERSION
   articleCount: number
   disclaimers: Disclaimers
   /** Provinces and cities present, in gazetteer order, with how many articles each has. */

@@ -5,6 +5,8 @@
 // is untrusted: the manifest is checked here field by field before any file is asked for, and
 // every file is checked against it before it is used. Plain TypeScript: runs in Node and tests.
 
+import { CATALOG_VERSION } from './catalog'
+
 export const EDITION_FORMAT = 1
 
 export interface EditionFile {
@@ -118,7 +120,7 @@ function shardCounts(manifest: EditionManifest): { list: number; articles: numbe
  * else why not. Only the fields the app relies on before any other file is read are checked.
  */
 export function catalogMismatch(manifest: EditionManifest, catalog: unknown): string | null {
-  if (!isRecord(catalog) || catalog.version !== 1) return 'the catalog is not a version 1 catalog'
+  if (!isRecord(catalog) || catalog.version !== CATALOG_VERSION) return `the catalog is not a version ${CATALOG_VERSION} catalog`
   const { articleCount, listShardCount, articleShardCount, head, provinces, disclaimers } = catalog
   if (!isCount(articleCount, MAX_ARTICLE_COUNT) || !isCount(listShardCount, MAX_EDITION_FILES) || !isCount(articleShardCount, MAX_EDITION_FILES)) {
     return 'the catalog counts are not whole numbers in range'

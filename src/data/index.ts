@@ -4,14 +4,14 @@
 // data loader (subpackages on weapp, JSON files of the edition on H5). Every async call rejects when its file cannot load, so a page can
 // say 加载失败 and offer 重试; the next call tries again.
 import type { Article, Disclaimers } from '../core/article'
-import { articleShardName, articleShardOf, listShardName, newestFirstOrder, unpackProvince, type Catalog, type CatalogProvince, type ListEntry } from '../core/catalog'
+import { articleShardName, articleShardOf, CATALOG_VERSION, listShardName, newestFirstOrder, unpackProvince, type Catalog, type CatalogProvince, type ListEntry } from '../core/catalog'
 import { articleRecordOf } from '../core/articleRecord'
 import { isArticleId } from '../core/ids'
 import { reportRecovered } from '../core/report'
 import { embeddedArticleText, loadCatalog, loadDataFile } from './loader'
 
 const EMPTY_CATALOG: Catalog = {
-  version: 2,
+  version: CATALOG_VERSION,
   articleCount: 0,
   disclaimers: { medical: '', sourceNotice: '' },
   provinces: [],
@@ -28,7 +28,7 @@ const EMPTY_CATALOG: Catalog = {
 function readCatalog(): Catalog {
   try {
     const value = loadCatalog() as Partial<Catalog> | null
-    if (value && value.version === 2 && Array.isArray(value.head) && Array.isArray(value.provinces)) return value as Catalog
+    if (value && value.version === CATALOG_VERSION && Array.isArray(value.head) && Array.isArray(value.provinces)) return value as Catalog
     reportRecovered('the catalog is not of version 2; showing an empty library', value && value.version)
   } catch (error) {
     reportRecovered('no catalog; showing an empty library', error)
