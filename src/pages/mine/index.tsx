@@ -111,7 +111,7 @@ export default function MinePage() {
   const facts = useAboutFacts(index.list)
 
   return (
-    <ReaderPage className='mine'>
+    <ReaderPage className='mine' ready={singlePage || index.complete}>
       <View className='hn-section mine-size'>
         <View className='hn-section__title' role='heading' aria-level={2}>
           <Text>字号</Text>
