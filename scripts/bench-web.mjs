@@ -18,6 +18,9 @@ import { fileURLToPath } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { startServer } from './serve.mjs'
+// TypeScript modules: this script runs under tsx (npm run bench:web).
+import { PART, partSelector, TEXT_STEP_ATTRIBUTE } from '../src/core/pageContract'
+import { OVERLAY_ID } from './lib/pageBoot'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, 'dist'))
@@ -191,10 +194,10 @@ async function firstTaps(baseUrl, articleId) {
   const savedStep1 = JSON.stringify({ data: JSON.stringify({ version, state: { textStep: 1 } }) })
   const article = `${baseUrl}article/${articleId}/`
   const kinds = [
-    { name: 'A+', url: article, tap: '[aria-label="放大字号"]', answer: { step: '1' } },
-    { name: 'A−', url: article, saved: savedStep1, tap: '[aria-label="缩小字号"]', answer: { step: '0' } },
-    { name: 'tab', url: baseUrl, tap: '[data-tabs="region"] [role="tab"] >> nth=1', answer: { tab: 1 } },
-    { name: '收藏', url: article, tap: '.detail-tools__favorite', answer: { pressed: true } },
+    { name: 'A+', url: article, tap: partSelector(PART.textSizeUp), answer: { step: '1' } },
+    { name: 'A−', url: article, saved: savedStep1, tap: partSelector(PART.textSizeDown), answer: { step: '0' } },
+    { name: 'tab', url: baseUrl, tap: `${partSelector(PART.regionTabs)} [role="tab"] >> nth=1`, answer: { tab: 1 } },
+    { name: '收藏', url: article, tap: partSelector(PART.favorite), answer: { pressed: true } },
   ]
   const browser = await launchChromium()
   const results = {}
@@ -211,25 +214,26 @@ async function firstTaps(baseUrl, articleId) {
         await page.goto(kind.url, { waitUntil: 'load' })
         // The prefetches the loader starts after load.
         await page.waitForLoadState('networkidle')
-        await page.evaluate((answer) => {
+        const selectors = { page: partSelector(PART.page), step: TEXT_STEP_ATTRIBUTE, tabs: partSelector(PART.regionTabs), favorite: partSelector(PART.favorite), overlay: OVERLAY_ID }
+        await page.evaluate(([answer, s]) => {
           const w = window
           document.addEventListener('pointerdown', (e) => (w.tapAt = e.timeStamp), { capture: true, once: true })
           const answered = (scope) => {
             if (!scope) return false
-            if (answer.step !== undefined) return scope.querySelector('.hn-page')?.getAttribute('data-text-step') === answer.step
-            if (answer.tab !== undefined) return scope.querySelectorAll('[data-tabs="region"] [role="tab"]')[answer.tab]?.getAttribute('aria-selected') === 'true'
-            return scope.querySelector('.detail-tools__favorite')?.getAttribute('aria-pressed') === 'true'
+            if (answer.step !== undefined) return (scope.matches(s.page) ? scope : scope.querySelector(s.page))?.getAttribute(s.step) === answer.step
+            if (answer.tab !== undefined) return scope.querySelectorAll(`${s.tabs} [role="tab"]`)[answer.tab]?.getAttribute('aria-selected') === 'true'
+            return scope.querySelector(s.favorite)?.getAttribute('aria-pressed') === 'true'
           }
           const frame = () => {
-            const copy = document.getElementById('hn-prerendered')
+            const copy = document.getElementById(s.overlay)
             const now = performance.now()
-            if (w.tapAt !== undefined && w.answeredAt === undefined && answered(copy || document.querySelector('#app .taro_page'))) w.answeredAt = now
-            if (w.tapAt !== undefined && !copy && answered(document.querySelector('#app .taro_page'))) w.appAt = now
+            if (w.tapAt !== undefined && w.answeredAt === undefined && answered(copy || document.querySelector(`#app ${s.page}`))) w.answeredAt = now
+            if (w.tapAt !== undefined && !copy && answered(document.querySelector(`#app ${s.page}`))) w.appAt = now
             else requestAnimationFrame(frame)
           }
           requestAnimationFrame(frame)
-        }, kind.answer)
-        await page.locator(`#hn-prerendered ${kind.tap}`).first().tap()
+        }, [kind.answer, selectors])
+        await page.locator(`#${OVERLAY_ID} ${kind.tap}`).first().tap()
         await page.waitForFunction(() => window.appAt !== undefined, null, { timeout: 60_000 })
         const { answered, app } = await page.evaluate(() => ({ answered: Math.round(window.answeredAt - window.tapAt), app: Math.round(window.appAt - window.tapAt) }))
         samples.push(answered)
