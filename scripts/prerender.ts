@@ -191,6 +191,31 @@ function bootOptions(page: SitePage, sources: string[]): BootOptions {
   return { sources, now: page.path === publicPath(PAGE_PATHS.search), sharedStep: page.type === 'article' }
 }
 
+/**
+ * Deletes the pages (and cards) of articles the library no longer has, left by an earlier build
+ * of this site: an incremental build keeps the site's files, so what is gone must go explicitly.
+ */
+function removeStalePages(pages: SitePage[], cssFile: string): void {
+  // Site stylesheets of earlier builds.
+  const cssDir = path.join(dist, path.dirname(cssFile))
+  for (const name of fs.readdirSync(cssDir)) {
+    if (name.startsWith('site.') && !name.startsWith(path.basename(cssFile))) fs.rmSync(path.join(cssDir, name), { force: true })
+  }
+  const kept = new Set(pages.filter((p) => p.article).map((p) => (p.article as Article).id))
+  const articleDir = path.join(dist, 'article')
+  if (fs.existsSync(articleDir)) {
+    for (const id of fs.readdirSync(articleDir)) if (!kept.has(id)) fs.rmSync(path.join(articleDir, id), { recursive: true, force: true })
+  }
+  for (const article of articles) kept.add(path.basename(shareCardPath(article.id)))
+  const shareDir = path.join(dist, path.dirname(shareCardPath('x')))
+  if (fs.existsSync(shareDir)) {
+    for (const name of fs.readdirSync(shareDir)) {
+      const card = name.replace(/\.(br|gz)$/, '')
+      if (!kept.has(card)) fs.rmSync(path.join(shareDir, name), { force: true })
+    }
+  }
+}
+
 function writeSitemap(pages: SitePage[]): void {
   const byPath = new Map(articles.map((a) => [publicPath(`${PAGE_PATHS.detail}?id=${a.id}`), a.date]))
   const entries = pages.filter((p) => p.canonical && !p.noindex).map((p) => ({ url: p.canonical as string, lastmod: byPath.get(p.path) }))
@@ -268,15 +293,18 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close()
   }
+  removeStalePages(pages, cssFile)
   writeSitemap(pages)
   const sw = await generateServiceWorker(dist, basePath)
   timing('service worker')
-  const compressed = await precompressDir(dist)
+  // The build cache (scripts/site/build.ts): compressed copies of unchanged bytes are reused.
+  const cacheDir = process.env.HN_BUILD_CACHE && process.env.HN_BUILD_CACHE !== 'off' ? process.env.HN_BUILD_CACHE : undefined
+  const compressed = await precompressDir(dist, undefined, cacheDir)
   timing('precompress')
   console.log(
     `prerendered ${pages.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
       `sitemap ${pages.filter((p) => p.canonical && !p.noindex).length} URLs, service worker precaches ${sw.count} files (${sw.size} bytes; build ${sw.version}), ` +
-      `${compressed.files} files precompressed (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `pages: ${staged.changed} files written, ${staged.unchanged} unchanged; ${compressed.files} files precompressed, ${compressed.compressed ?? compressed.files} compressed now (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
 }
 
