@@ -73,8 +73,7 @@ export async function rendererBundle(baseUrl: string): Promise<string> {
     define: defines(baseUrl),
     plugins: [standIns()],
     logLevel: 'silent',
-    // react and react-dom come from node_modules as they are.
-    external: ['react', 'react-dom', 'react-dom/server', 'react/jsx-runtime'],
+    // React is bundled too, so that NODE_ENV=production picks its production build.
   })
   return result.outputFiles[0].text
 }

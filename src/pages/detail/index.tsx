@@ -68,9 +68,21 @@ function useArticle(id: string): { state: ArticleState; retry: () => void } {
 }
 
 /** The related articles' list entries; those not yet loaded follow when the list index is here. */
+/** Each loaded list index by id, made once per list (10,000 entries: not once per render). */
+const entriesById = new WeakMap<readonly ListEntry[], Map<string, ListEntry>>()
+
+function byIdOf(list: readonly ListEntry[]): Map<string, ListEntry> {
+  let byId = entriesById.get(list)
+  if (!byId) {
+    byId = new Map(list.map((entry) => [entry.id, entry]))
+    entriesById.set(list, byId)
+  }
+  return byId
+}
+
 function useRelated(ids: readonly string[]): { entries: ListEntry[]; complete: boolean } {
   const pick = (list: readonly ListEntry[]) => {
-    const byId = new Map(list.map((entry) => [entry.id, entry]))
+    const byId = byIdOf(list)
     return ids.map((id) => byId.get(id)).filter((entry): entry is ListEntry => entry !== undefined)
   }
   const [list, setList] = useState(loadedArticleList)
