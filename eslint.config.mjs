@@ -35,7 +35,12 @@ const layerZones = [
   ...forbidden('stores', ['core', 'data', 'platform'], 'stores sit below the UI'),
   ...forbidden('components', ['core', 'data', 'platform', 'stores'], 'shared UI knows no feature or page'),
   ...forbidden('features', ['core', 'data', 'platform', 'stores', 'components'], 'a feature is used by pages, not the reverse'),
-  { target: './scripts', from: [layer('stores'), layer('components'), layer('pages')], message: 'build-time tools use core, data, platform and features, never the UI.' },
+  // The site renderer (scripts/site) is the exception: it renders the pages themselves, in Node.
+  {
+    target: ['./scripts/*', './scripts/!(site)/**'],
+    from: [layer('stores'), layer('components'), layer('pages')],
+    message: 'build-time tools use core, data, platform and features, never the UI (only scripts/site renders pages).',
+  },
 ]
 
 export default tseslint.config(

@@ -3,7 +3,7 @@
 // article card of the home list is on screen. Each run is a fresh browser context (cold cache,
 // like a first visit from a shared link).
 //
-//   node scripts/bench-first-screen.mjs [--runs 7] [--json]
+//   npm run bench:first-screen --  (tsx scripts/bench-first-screen.mjs) [--runs 7] [--json]
 //
 // Prints { "firstScreenMs": { "p50", "max", "runs" }, "details": {...} } (JSON with --json, else a
 // short report) and writes the JSON to test-results/first-screen.json, which the search
@@ -13,6 +13,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import chromiumSetup from './chromium.cjs'
 import { startServer } from './serve.mjs'
+// TypeScript: this script runs under tsx (npm run bench:first-screen).
+import { PART, partSelector } from '../src/core/pageContract'
 
 const { launchChromium, PHONE } = chromiumSetup
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -20,8 +22,8 @@ const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, '
 const outputFile = path.join(repoRoot, 'test-results', 'first-screen.json')
 
 const CPU_THROTTLING = 4
-// The home list's cards (src/components/ArticleCard): class and data attribute, either will do.
-const CARD_SELECTOR = '.article-card, [data-article-id]'
+// The home list's cards, as the page contract names them.
+const CARD_SELECTOR = `${partSelector(PART.homeList)} ${partSelector(PART.articleCard)}`
 const TIMEOUT_MS = 30_000
 
 function parseArgs(argv) {
@@ -29,37 +31,44 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') args.json = true
     else if (argv[i] === '--runs') args.runs = Number(argv[++i])
-    else throw new Error(`Unknown argument "${argv[i]}". Usage: node scripts/bench-first-screen.mjs [--runs N] [--json]`)
+    else throw new Error(`Unknown argument "${argv[i]}". Usage: npm run bench:first-screen -- [--runs N] [--json]`)
   }
   if (!Number.isInteger(args.runs) || args.runs < 1 || args.runs > 50) throw new Error('--runs must be a whole number from 1 to 50')
   return args
 }
 
-// Runs in the page before any app script: notes when the first card with text is laid out, then
-// waits one animation frame so the time includes the paint that shows it.
+// Runs in the page before any app script: notes when the first card with text is on screen,
+// then waits one animation frame so the time includes the paint that shows it. Checked on every
+// DOM change and on every frame: a prerendered home does not change once parsed, so a card not
+// yet laid out when the last node arrived (its stylesheet still loading) is only seen later; and
+// a card still visibility:hidden (a web component before it upgrades) is not on screen yet.
 function watchFirstCard(selector) {
   // Long tasks (≥ 50 ms of blocked main thread) show where the time before the first card goes.
   window.__longTasks = []
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) window.__longTasks.push([Math.round(task.startTime), Math.round(task.duration)])
   }).observe({ type: 'longtask', buffered: true })
-  const found = () => {
+  const check = () => {
     const card = document.querySelector(selector)
-    if (!card || !card.textContent || !card.textContent.trim()) return false
+    if (window.__firstCardSeen || !card || !card.textContent || !card.textContent.trim()) return
     const box = card.getBoundingClientRect()
-    return box.width > 0 && box.height > 0 && box.top < window.innerHeight
-  }
-  const observer = new MutationObserver(() => {
-    if (window.__firstCardSeen || !found()) return
+    if (box.width === 0 || box.height === 0 || box.top >= window.innerHeight) return
+    if (!card.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return
     window.__firstCardSeen = true
     window.__firstCardInDomAt = performance.now()
     observer.disconnect()
     requestAnimationFrame(() => {
       window.__firstCardAt = performance.now()
-      window.__firstCardText = document.querySelector(selector).textContent.trim().slice(0, 40)
+      window.__firstCardText = card.textContent.trim().slice(0, 40)
     })
-  })
+  }
+  const observer = new MutationObserver(check)
   observer.observe(document, { childList: true, subtree: true, characterData: true })
+  const onFrame = () => {
+    check()
+    if (!window.__firstCardSeen) requestAnimationFrame(onFrame)
+  }
+  requestAnimationFrame(onFrame)
 }
 
 async function measureOnce(browser, url) {

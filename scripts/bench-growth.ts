@@ -10,6 +10,8 @@ import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, 
 import { tmpdir } from 'os'
 import { join, relative, resolve, sep } from 'path'
 import { readSourcePages } from './build-data'
+import { PART, partSelector } from '../src/core/pageContract'
+import { shareCardPath } from '../src/core/pageMeta'
 import { growthPages } from './growth-fixture'
 import type { Browser, Page, Route } from 'playwright-core'
 
@@ -105,10 +107,10 @@ function dirBytes(dir: string): { all: number; compressedCopies: number } {
 // Checked on every DOM change and on every frame: a prerendered home does not change once parsed
 // (the app starts on the reader's first intent), so a card that was not yet laid out when the
 // last node arrived (its stylesheet still loading) is only seen on a later frame.
-function watchFirstCard() {
+function watchFirstCard(selector: string) {
   const w = window as unknown as BenchWindow
   const check = () => {
-    const card = document.querySelector('.article-card')
+    const card = document.querySelector(selector)
     if (w.__firstCardAt || !card || !card.textContent?.trim()) return
     const box = card.getBoundingClientRect()
     if (box.width === 0 || box.height === 0 || box.top >= window.innerHeight) return
@@ -171,7 +173,7 @@ interface TypingLog {
  * on screen, not visibility:hidden, as Taro's web components are until they hydrate), and a
  * task queued from that frame's requestAnimationFrame reads the clock after its paint.
  */
-function recordTyping() {
+function recordTyping(s: { results: string; none: string; shown: string }) {
   const w = window as unknown as BenchWindow
   const log: TypingLog = { keys: [], shown: [] }
   w.__typing = log
@@ -190,7 +192,7 @@ function recordTyping() {
   )
   let lastShown: string | null = null
   let waiting: string | null = null
-  const listFor = () => document.querySelector('.search__results[data-query], .search__none[data-query]')
+  const listFor = () => document.querySelector(`${s.results}[data-query], ${s.none}[data-query]`)
   const visible = (el: Element | null) => {
     if (!el || !el.textContent?.trim()) return false
     const box = el.getBoundingClientRect()
@@ -201,7 +203,7 @@ function recordTyping() {
     const list = listFor()
     const query = list?.getAttribute('data-query') ?? null
     if (query === null || query !== waiting) return (waiting = null)
-    if (!visible(list!.querySelector('.article-card__title, .empty-state__title'))) return requestAnimationFrame(onFrame)
+    if (!visible(list!.querySelector(s.shown))) return requestAnimationFrame(onFrame)
     waiting = null
     lastShown = query
     const channel = new MessageChannel()
@@ -272,7 +274,7 @@ async function measureTyping(page: Page, queries: string[]): Promise<{ latencies
     )
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.press('Backspace')
-    await step('the search start screen after clearing the box', () => page.waitForSelector('.search__start', { timeout: TIMEOUT_MS }))
+    await step('the search start screen after clearing the box', () => page.waitForSelector(partSelector(PART.searchStart), { timeout: TIMEOUT_MS }))
     await page.waitForTimeout(600)
   }
   await cdp.detach()
@@ -337,7 +339,8 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
     // tsx (esbuild) wraps named functions in __name(); the page has no such helper.
     await context.addInitScript('window.__name = window.__name || function (f) { return f }')
     await context.addInitScript(`window.__waitInPage = ${waitInPage.toString()}`)
-    await context.addInitScript(`(${recordTyping.toString()})()`)
+    const typingParts = { results: partSelector(PART.searchResults), none: partSelector(PART.searchNone), shown: `${partSelector(PART.cardTitle)}, ${partSelector(PART.emptyTitle)}` }
+    await context.addInitScript(`(${recordTyping.toString()})(${JSON.stringify(typingParts)})`)
     const page = await context.newPage()
     page.on('pageerror', (error: Error) => errors.push(error.message))
     const cdp = await context.newCDPSession(page)
@@ -349,7 +352,7 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
     const firstList: number[] = []
     for (let i = 0; i <= FIRST_LIST_RUNS; i++) {
       const { context, page } = await newPage()
-      await page.addInitScript(watchFirstCard)
+      await page.addInitScript(watchFirstCard, partSelector(PART.articleCard))
       await page.goto(server.url, { waitUntil: 'commit', timeout: TIMEOUT_MS })
       await step(`first list, run ${i}`, () =>
         page.waitForFunction(() => ((window as unknown as BenchWindow).__firstCardAt ?? 0) > 0, null, { timeout: TIMEOUT_MS, polling: 50 }),
@@ -363,34 +366,34 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
     // far apart in the list sit in different shards, so each tap fetches one.
     const { context, page } = await newPage()
     await page.goto(server.url, { timeout: TIMEOUT_MS })
-    await step('home\'s cards', () => page.waitForSelector('.article-card', { timeout: TIMEOUT_MS }))
+    await step('home\'s cards', () => page.waitForSelector(partSelector(PART.articleCard), { timeout: TIMEOUT_MS }))
     // A prerendered home starts the app on the reader's first intent (scripts/lib/pageBoot.ts);
     // until then a card is a plain link to the article's own page. Timed here: taps in the app.
     await startAppOn(page)
     const openArticle: number[] = []
     for (let i = 0; i < RUNS; i++) {
       // Home draws 20 cards and adds 20 when its end line is on screen: scroll until card i*7 exists.
-      const cards = page.locator('.article-card')
+      const cards = page.locator(`${partSelector(PART.homeList)} ${partSelector(PART.articleCard)}`)
       for (let tries = 0; (await cards.count()) <= i * 7 && tries < 50; tries++) {
         await cards.last().scrollIntoViewIfNeeded()
         await page.waitForTimeout(100)
       }
       const card = cards.nth(i * 7)
       await card.scrollIntoViewIfNeeded()
-      const title = (await card.locator('.article-card__title').textContent())!.trim()
+      const title = (await card.locator(partSelector(PART.cardTitle)).textContent())!.trim()
       const ms = await step(`opening card ${i * 7}`, () => page.evaluate(
-        async ([index, wanted, timeout]: readonly [number, string, number]) => {
-          const cards = document.querySelectorAll('.article-card')
+        async ([index, wanted, timeout, cardSelector, titleSelector]: readonly [number, string, number, string, string]) => {
+          const cards = document.querySelectorAll(cardSelector)
           const started = performance.now()
-          const shown = (window as unknown as BenchWindow).__waitInPage('.detail-article__title', wanted, timeout)
+          const shown = (window as unknown as BenchWindow).__waitInPage(titleSelector, wanted, timeout)
           ;(cards[index] as HTMLElement).click()
           return (await shown) - started
         },
-        [i * 7, title, TIMEOUT_MS] as const,
+        [i * 7, title, TIMEOUT_MS, `${partSelector(PART.homeList)} ${partSelector(PART.articleCard)}`, partSelector(PART.articleTitle)] as const,
       ))
       openArticle.push(Math.round(ms))
       await page.goBack()
-      await step('home\'s cards after going back', () => page.waitForSelector('.home .article-card', { timeout: TIMEOUT_MS }))
+      await step('home\'s cards after going back', () => page.waitForSelector(`${partSelector(PART.homeList)} ${partSelector(PART.articleCard)}`, { timeout: TIMEOUT_MS }))
       await startAppOn(page)
     }
 
@@ -428,6 +431,26 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
 }
 
 /** One size, in `dir` (a copy of the repository made once, so edits meanwhile do not leak in). */
+/**
+ * What one article adds to dist/h5, averaged over its articles: its page, the page's .br and .gz
+ * copies, its share card (KB; the issue's budget is 50 KB for all four).
+ */
+function perArticleKB(dist: string): { html: number; br: number; gz: number; card: number; total: number } {
+  const pagesDir = join(dist, 'article')
+  const ids = existsSync(pagesDir) ? readdirSync(pagesDir) : []
+  const size = (file: string) => (existsSync(file) ? statSync(file).size : 0)
+  const sum = { html: 0, br: 0, gz: 0, card: 0 }
+  for (const id of ids) {
+    const page = join(pagesDir, id, 'index.html')
+    sum.html += size(page)
+    sum.br += size(`${page}.br`)
+    sum.gz += size(`${page}.gz`)
+    sum.card += size(join(dist, shareCardPath(id)))
+  }
+  const each = (bytes: number) => kb(bytes / Math.max(1, ids.length))
+  return { html: each(sum.html), br: each(sum.br), gz: each(sum.gz), card: each(sum.card), total: each(sum.html + sum.br + sum.gz + sum.card) }
+}
+
 async function measureSize(dir: string, target: number, queries: string[], log: string[]) {
   rmSync(join(dir, 'dist'), { recursive: true, force: true })
   {
@@ -439,8 +462,8 @@ async function measureSize(dir: string, target: number, queries: string[], log: 
     const pipelineSeconds = run(dir, 'npm', ['run', '--silent', 'data'], log)
     const catalog = JSON.parse(readFileSync(join(dir, 'src', 'data', 'catalog.json'), 'utf8'))
     run(dir, 'npx', ['taro', 'build', '--type', 'weapp'], log)
-    // The real H5 build, as `npm run build:h5` runs it: Taro, then the prerender (a page per
-    // article, share cards, service worker, .br/.gz), each timed.
+    // The real H5 build from a clean copy: Taro, then the prerender (a page per article, share
+    // cards, service worker, .br/.gz), each timed.
     const taroH5Seconds = run(dir, 'npx', ['taro', 'build', '--type', 'h5'], log)
     run(dir, 'npx', ['tsx', 'scripts/write-edition.ts'], log)
     const prerenderSeconds = run(dir, 'npx', ['tsx', 'scripts/prerender.ts'], log)
@@ -462,6 +485,7 @@ async function measureSize(dir: string, target: number, queries: string[], log: 
       /** Everything dist/h5 holds (pages, cards, their .br/.gz copies); the part in .br/.gz separately. */
       h5DistMB: mb(h5Dist.all),
       h5DistCompressedCopiesMB: mb(h5Dist.compressedCopies),
+      perArticleKB: perArticleKB(join(dir, 'dist', 'h5')),
       ...browser,
     }
   }
@@ -521,7 +545,7 @@ async function main() {
   for (const s of sizes) {
     console.log(
       `${s.articles} articles: pipeline ${s.pipelineSeconds} s; weapp main ${s.weappMainKB} KB, largest subpackage ${s.weappLargestSubpackageKB} KB, whole ${s.weappWholeKB} KB; ` +
-        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; H5 build ${s.h5BuildSeconds} s (prerender ${s.prerenderSeconds} s), dist/h5 ${s.h5DistMB} MB; first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, search ready ${s.searchReadyMs} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms over ${s.typingToResultsMs.keystrokes} keystrokes of ${s.typingToResultsMs.queries} queries`,
+        `H5 initial ${s.h5InitialJsKBGzip} KB gzip; H5 build ${s.h5BuildSeconds} s (prerender ${s.prerenderSeconds} s), dist/h5 ${s.h5DistMB} MB, per article ${s.perArticleKB.total} KB (HTML ${s.perArticleKB.html}, br ${s.perArticleKB.br}, gz ${s.perArticleKB.gz}, card ${s.perArticleKB.card}); first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, search ready ${s.searchReadyMs} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms over ${s.typingToResultsMs.keystrokes} keystrokes of ${s.typingToResultsMs.queries} queries`,
     )
   }
   console.log(JSON.stringify(report.targets))

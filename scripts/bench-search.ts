@@ -441,7 +441,7 @@ function main(): void {
       const { p50, max, runs } = screen.firstScreenMs
       log(`\nH5 first screen (${args.firstScreen}): p50 ${p50} ms, max ${max} ms over ${runs} runs`)
     } else if (firstScreen !== undefined) log(`\nH5 first screen (${args.firstScreen}): ${JSON.stringify(firstScreen)}`)
-    else log(`\nH5 first screen: no ${args.firstScreen} (run node scripts/bench-first-screen.mjs to add it)`)
+    else log(`\nH5 first screen: no ${args.firstScreen} (run npm run bench:first-screen to add it)`)
   }
 }
 

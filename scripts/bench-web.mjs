@@ -18,6 +18,9 @@ import { fileURLToPath } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { startServer } from './serve.mjs'
+// TypeScript modules: this script runs under tsx (npm run bench:web).
+import { PART, partSelector, TEXT_STEP_ATTRIBUTE } from '../src/core/pageContract'
+import { OVERLAY_ID } from './lib/pageBoot'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, 'dist'))
@@ -194,10 +197,10 @@ async function firstTaps(baseUrl, articleId) {
   const savedStep1 = JSON.stringify({ data: JSON.stringify({ version, state: { textStep: 1 } }) })
   const article = `${baseUrl}article/${articleId}/`
   const kinds = [
-    { name: 'A+', url: article, tap: '[aria-label="放大字号"]', answer: { step: '1' } },
-    { name: 'A−', url: article, saved: savedStep1, tap: '[aria-label="缩小字号"]', answer: { step: '0' } },
-    { name: 'tab', url: baseUrl, tap: '[data-tabs="region"] [role="tab"] >> nth=1', answer: { tab: 1 } },
-    { name: '收藏', url: article, tap: '.detail-tools__favorite', answer: { pressed: true } },
+    { name: 'A+', url: article, tap: partSelector(PART.textSizeUp), answer: { step: '1' } },
+    { name: 'A−', url: article, saved: savedStep1, tap: partSelector(PART.textSizeDown), answer: { step: '0' } },
+    { name: 'tab', url: baseUrl, tap: `${partSelector(PART.regionTabs)} [role="tab"] >> nth=1`, answer: { tab: 1 } },
+    { name: '收藏', url: article, tap: partSelector(PART.favorite), answer: { pressed: true } },
   ]
   const browser = await launchChromium()
   const results = {}
@@ -214,7 +217,8 @@ async function firstTaps(baseUrl, articleId) {
         await page.goto(kind.url, { waitUntil: 'load' })
         // The prefetches the loader starts after load.
         await page.waitForLoadState('networkidle')
-        await page.evaluate((answer) => {
+        const selectors = { page: partSelector(PART.page), step: TEXT_STEP_ATTRIBUTE, tabs: partSelector(PART.regionTabs), favorite: partSelector(PART.favorite), overlay: OVERLAY_ID, title: partSelector(PART.articleTitle), body: partSelector(PART.articleBody) }
+        await page.evaluate(([answer, s]) => {
           const w = window
           document.addEventListener('pointerdown', (e) => (w.tapAt = e.timeStamp), { capture: true, once: true })
           // When the browser presented the frame after the tap's click (Event Timing, as INP
@@ -224,23 +228,23 @@ async function firstTaps(baseUrl, articleId) {
           }).observe({ type: 'event', durationThreshold: 16 })
           // For A−/A+: text the reader sees on the first screen (the article's first paragraph
           // there, else its title), whose own size must have changed, not only the root's step.
-          const copyPage = document.querySelector('#hn-prerendered .hn-page')
+          const copyPage = document.querySelector(`#${s.overlay} ${s.page}`)
           const onScreen = (el) => el.getBoundingClientRect().top < innerHeight && el.getBoundingClientRect().bottom > 0
-          const seen = copyPage && [...copyPage.querySelectorAll('.article-body__paragraph, .article-body__item-text, .detail-article__title')].find(onScreen)
+          const seen = copyPage && [...copyPage.querySelectorAll(`${s.body} > *, ${s.title}`)].find(onScreen)
           const seenPx = seen ? getComputedStyle(seen).fontSize : null
           const answered = (scope) => {
             if (!scope) return false
             if (answer.step !== undefined) {
-              const stepped = scope.querySelector('.hn-page')?.getAttribute('data-text-step') === answer.step
-              return stepped && (scope.id !== 'hn-prerendered' || !seen || getComputedStyle(seen).fontSize !== seenPx)
+              const stepped = (scope.matches(s.page) ? scope : scope.querySelector(s.page))?.getAttribute(s.step) === answer.step
+              return stepped && (scope.id !== s.overlay || !seen || getComputedStyle(seen).fontSize !== seenPx)
             }
-            if (answer.tab !== undefined) return scope.querySelectorAll('[data-tabs="region"] [role="tab"]')[answer.tab]?.getAttribute('aria-selected') === 'true'
-            return scope.querySelector('.detail-tools__favorite')?.getAttribute('aria-pressed') === 'true'
+            if (answer.tab !== undefined) return scope.querySelectorAll(`${s.tabs} [role="tab"]`)[answer.tab]?.getAttribute('aria-selected') === 'true'
+            return scope.querySelector(s.favorite)?.getAttribute('aria-pressed') === 'true'
           }
           const frame = () => {
-            const copy = document.getElementById('hn-prerendered')
+            const copy = document.getElementById(s.overlay)
             const now = performance.now()
-            if (w.tapAt !== undefined && w.answeredAt === undefined && answered(copy || document.querySelector('#app .taro_page'))) {
+            if (w.tapAt !== undefined && w.answeredAt === undefined && answered(copy || document.querySelector(`#app ${s.page}`))) {
               // The frame whose callbacks run now shows the answer; it is drawn when the main
               // thread gets to the next task.
               w.answeredAt = now
@@ -248,15 +252,15 @@ async function firstTaps(baseUrl, articleId) {
               channel.port1.onmessage = () => (w.drawnAt = performance.now())
               channel.port2.postMessage(0)
             }
-            if (w.tapAt !== undefined && !copy && answered(document.querySelector('#app .taro_page'))) w.appAt = now
+            if (w.tapAt !== undefined && !copy && answered(document.querySelector(`#app ${s.page}`))) w.appAt = now
             else requestAnimationFrame(frame)
           }
           requestAnimationFrame(frame)
-        }, kind.answer)
+        }, [kind.answer, selectors])
         // A tap at the control's centre through the browser's own input (touchscreen.tap), not
         // locator.tap(): that also runs Playwright's hit-target check inside the page's event
         // dispatch, in the very interval measured.
-        const box = await page.locator(`#hn-prerendered ${kind.tap}`).first().boundingBox()
+        const box = await page.locator(`#${OVERLAY_ID} ${kind.tap}`).first().boundingBox()
         if (!box) throw new Error(`bench:web: ${kind.name} is not on the screen`)
         await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
         await page.waitForFunction(() => window.appAt !== undefined && window.drawnAt !== undefined, null, { timeout: 60_000 })

@@ -4,21 +4,19 @@
 //   sitemap.xml, robots.txt, site.json (base path for scripts/serve.mjs), app.html (bare shell)
 // then precompresses every text file (.br and .gz beside it) and generates the service worker.
 //
-// Why snapshots of the built app rather than a second renderer of the data: the HTML must be
-// the app's own first frame, element for element, so that when the scripts arrive and the app
-// takes over there is nothing to move (CLS) and nothing that a second set of templates could
-// get subtly wrong. Each page is loaded from this very build in headless Chromium, its DOM and
-// the styles Taro injects are copied, ids and comments dropped, and article cards turned into
-// real links. The output is byte-identical from run to run (prerender twice and compare with
-// scripts/compare-sites.ts), so it stays as deterministic as a plain renderer. How pages and cards
-// are produced fast enough for 10,000 articles: scripts/lib/pageSnapshots.ts, shareCards.ts.
+// How: the pages are rendered in Node from the app's own React components and packaged data
+// (scripts/site/renderer.ts), inside Taro's frame, as each looks once loaded; the styles they
+// need are one hashed, immutable stylesheet (scripts/site/siteStyles.ts). The app then takes over
+// each page in place (scripts/lib/pageBoot.ts) with nothing to move. No browser is involved, and
+// a file whose bytes did not change is not rewritten (scripts/site/writeSite.ts), so its
+// compressed copies are not redone either.
 //
 //   npx tsx scripts/prerender.ts [dist/h5]        (H5_BASE_URL as for the build)
 import { buildSync } from 'esbuild'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { Browser } from 'playwright-core'
 import type { Article, ArticleDataset } from '../src/core/article'
 import { articlePageTitle, articleShareTitle, pageDescription, shareCardPath, SITE_DESCRIPTION } from '../src/core/pageMeta'
 import { APP_NAME as SITE_NAME } from '../src/core/text'
@@ -42,25 +40,27 @@ import {
   type SitePage,
 } from './lib/pageHtml'
 import { OVERLAY_ID } from './lib/pageBoot'
-import { snapshotPages } from './lib/pageSnapshots'
+import { loadRenderer } from './site/renderer'
+import type { PageKind } from './site/renderEntry'
+import { siteStylesheet } from './site/siteStyles'
 import { precompressDir } from './lib/precompress'
 import { drawShareCards } from './lib/shareCards'
 import { StagedFiles } from './lib/stagedFiles'
 import { generateServiceWorker } from './lib/serviceWorker'
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { launchChromium, PHONE } = require('./chromium.cjs') as {
-  launchChromium: () => Promise<Browser>
-  PHONE: Parameters<Browser['newContext']>[0]
-}
 
 const repoRoot = path.resolve(__dirname, '..')
 const { articles, disclaimers } = dataset as unknown as ArticleDataset
 const dist = path.resolve(process.argv[2] || path.join(repoRoot, 'dist', 'h5'))
 const baseUrl = process.env.H5_BASE_URL || 'http://127.0.0.1:8080/'
 const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '')
-/** Tabs that snapshot article pages side by side (PRERENDER_TABS): the machine has 2 cores. */
-const PRERENDER_TABS = Number(process.env.PRERENDER_TABS) || 2
+/**
+ * Where drawn share cards are kept between builds: beside the rest of the build cache
+ * (HN_BUILD_CACHE, set by scripts/site/build.ts), or shareCards.ts's own default.
+ */
+function cardCacheDir(): string | undefined {
+  const configured = process.env.HN_BUILD_CACHE
+  return configured && configured !== 'off' ? path.join(configured, 'cards') : undefined
+}
 
 function readShell(): string {
   const shellFile = path.join(dist, 'app.html')
@@ -178,8 +178,46 @@ function pageBootScript(): string {
   return code
 }
 
+function pageKind(page: SitePage): PageKind {
+  if (page.article) return 'article'
+  if (page.file === '404.html') return 'notFound'
+  if (page.path === publicPath(PAGE_PATHS.search)) return 'search'
+  if (page.path === publicPath(PAGE_PATHS.mine)) return 'mine'
+  return 'home'
+}
+
+/** The route params the page is opened with (an article page: its id). */
+function pageParams(page: SitePage): Record<string, string> {
+  return page.article ? { id: page.article.id } : {}
+}
+
 function bootOptions(page: SitePage, sources: string[]): BootOptions {
   return { sources, now: page.path === publicPath(PAGE_PATHS.search), sharedStep: page.type === 'article' }
+}
+
+/**
+ * Deletes the pages (and cards) of articles the library no longer has, left by an earlier build
+ * of this site: an incremental build keeps the site's files, so what is gone must go explicitly.
+ */
+function removeStalePages(pages: SitePage[], cssFile: string): void {
+  // Site stylesheets of earlier builds.
+  const cssDir = path.join(dist, path.dirname(cssFile))
+  for (const name of fs.readdirSync(cssDir)) {
+    if (name.startsWith('site.') && !name.startsWith(path.basename(cssFile))) fs.rmSync(path.join(cssDir, name), { force: true })
+  }
+  const kept = new Set(pages.filter((p) => p.article).map((p) => (p.article as Article).id))
+  const articleDir = path.join(dist, 'article')
+  if (fs.existsSync(articleDir)) {
+    for (const id of fs.readdirSync(articleDir)) if (!kept.has(id)) fs.rmSync(path.join(articleDir, id), { recursive: true, force: true })
+  }
+  for (const article of articles) kept.add(path.basename(shareCardPath(article.id)))
+  const shareDir = path.join(dist, path.dirname(shareCardPath('x')))
+  if (fs.existsSync(shareDir)) {
+    for (const name of fs.readdirSync(shareDir)) {
+      const card = name.replace(/\.(br|gz)$/, '')
+      if (!kept.has(card)) fs.rmSync(path.join(shareDir, name), { force: true })
+    }
+  }
 }
 
 function writeSitemap(pages: SitePage[]): void {
@@ -213,63 +251,61 @@ async function main(): Promise<void> {
   const appPages = [PAGE_PATHS.home, PAGE_PATHS.search, PAGE_PATHS.detail, PAGE_PATHS.mine]
   fs.writeFileSync(path.join(dist, 'site.json'), `${JSON.stringify({ basePath, appPages, contentSecurityPolicy: policy }, null, 2)}\n`)
 
-  // eslint-disable-next-line @typescript-eslint/ban-ts-comment
-  // @ts-ignore serve.mjs is plain ESM without types
-  const { startServer } = (await import('./serve.mjs')) as {
-    startServer(o: { root: string; basePath?: string; htmlFile?: string }): Promise<{ url: string; close(): Promise<void> }>
-  }
-  const server = await startServer({ root: dist, basePath, htmlFile: 'app.html' })
-  const browser = await launchChromium()
+  // The site's stylesheet: Taro's styles, the app's CSS as built, Taro's frame, the overlay.
+  const appCss = fs.readFileSync(path.join(dist, shell.stylesheet.href.slice(basePath.length).replace(/^\//, '')), 'utf8')
+  const css = await siteStylesheet(appCss, OVERLAY_CSS)
+  const cssFile = `css/site.${createHash('sha256').update(css).digest('hex').slice(0, 8)}.css`
+  const stylesheet = `${basePath}/${cssFile}`
+
+  const renderer = await loadRenderer(baseUrl)
+  await renderer.prepare()
+  timing('renderer')
   // Everything is staged beside the site and moved in only after every page and card
-  // succeeded: a failure leaves no half-prerendered site.
+  // succeeded: a failure leaves no half-prerendered site. Unchanged files are left alone.
   const staged = new StagedFiles(dist)
   let htmlBytes = 0
   let cardBytes = 0
   try {
-    const byId = new Map(articles.map((a) => [a.id, a]))
-    const targets = pages.map((p) => {
-      if (p.type !== 'article') return { path: p.path }
-      const article = byId.get(p.path.split('/')[1]) as Article
-      return { path: p.path, article: { title: article.title, relatedCount: article.related.filter((id) => byId.has(id)).length } }
-    })
-    const snapshotOptions = { serverUrl: server.url, basePath, contextOptions: PHONE, tabs: PRERENDER_TABS }
-    await snapshotPages(browser, snapshotOptions, targets, (i, snapshot) => {
-      const page = pages[i]
-      assertInertMarkup(snapshot.body, page.file)
+    staged.write(cssFile, css)
+    for (const page of pages) {
+      const body = renderer.renderPage(pageKind(page), pageParams(page), page.article ? { id: page.article.id, text: JSON.stringify(page.article) } : undefined)
+      assertInertMarkup(body, page.file)
       const html = composePage(shell, {
         page,
         siteName: SITE_NAME,
         policy,
-        snapshot,
+        body,
+        stylesheet,
         forwarder,
         start: startScripts.get(page.file) as string,
         recordId: EMBEDDED_ARTICLE_ID,
-        overlayCss: OVERLAY_CSS,
         overlayId: OVERLAY_ID,
       })
       htmlBytes += Buffer.byteLength(html)
       staged.write(page.file, html)
-    })
+    }
     timing('pages')
-    cardBytes = (await drawShareCards(articles, disclaimers, (file, png) => staged.write(file, png))).bytes
-    timing('cards')
+    if (process.env.PRERENDER_CARDS !== '0') {
+      cardBytes = (await drawShareCards(articles, disclaimers, (file, png) => staged.write(file, png), { cacheDir: cardCacheDir() })).bytes
+      timing('cards')
+    }
     staged.commit()
   } catch (error) {
     staged.discard()
     throw error
-  } finally {
-    await browser.close()
-    await server.close()
   }
+  removeStalePages(pages, cssFile)
   writeSitemap(pages)
   const sw = await generateServiceWorker(dist, basePath)
   timing('service worker')
-  const compressed = await precompressDir(dist)
+  // The build cache (scripts/site/build.ts): compressed copies of unchanged bytes are reused.
+  const cacheDir = process.env.HN_BUILD_CACHE && process.env.HN_BUILD_CACHE !== 'off' ? process.env.HN_BUILD_CACHE : undefined
+  const compressed = await precompressDir(dist, undefined, cacheDir)
   timing('precompress')
   console.log(
     `prerendered ${pages.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
       `sitemap ${pages.filter((p) => p.canonical && !p.noindex).length} URLs, service worker precaches ${sw.count} files (${sw.size} bytes; build ${sw.version}), ` +
-      `${compressed.files} files precompressed (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `pages: ${staged.changed} files written, ${staged.unchanged} unchanged; ${compressed.files} files precompressed, ${compressed.compressed ?? compressed.files} compressed now (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
 }
 

@@ -1,16 +1,12 @@
-// `npm run publish [-- --data-only]`: the saved pages (assets/articles/) → a new edition of the
-// site: the data pipeline (npm run data), then the H5 site build (taro build --type h5, the
-// edition's files, the prerendered pages, the service worker). No mini-program build: the
-// mini-program follows the edition from its host (CONTENT_BASE_URL).
-//
-// --data-only skips `taro build`: the app's scripts hold no article data (the page loads its
-// edition's catalog.js first), so when only the saved pages changed, the scripts already in
-// dist/h5 are the right ones. It needs a dist/h5 built from the same code.
+// `npm run publish`: the saved pages (assets/articles/) → a new edition of the site: the data
+// pipeline (npm run data), then the H5 site build (scripts/site/build.ts: the app, taken from the
+// build cache when its code did not change — its scripts hold no article —, the edition's files,
+// the prerendered pages, the service worker). No mini-program build: the mini-program follows
+// the edition from its host (CONTENT_BASE_URL).
 //
 // Prints the edition's version, article count, files and bytes, and what changed against the
 // edition that was in dist/h5 before (the files a reader holding it downloads).
 import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 import { editionChanges, readEdition } from './lib/edition'
 
@@ -25,21 +21,11 @@ function run(command: string, args: string[]): void {
 
 function main(): void {
   const args = process.argv.slice(2)
-  const unknown = args.filter((a) => a !== '--data-only')
-  if (unknown.length) throw new Error(`unknown argument ${unknown[0]}. Usage: npm run publish [-- --data-only]`)
-  const dataOnly = args.includes('--data-only')
+  if (args.length) throw new Error(`unknown argument ${args[0]}. Usage: npm run publish`)
   // Read before the build replaces it.
   const previous = readEdition(dist)
   run('npm', ['run', '--silent', 'data'])
-  if (dataOnly) {
-    if (!fs.existsSync(path.join(dist, 'js')) || !fs.existsSync(path.join(dist, 'app.html'))) {
-      throw new Error('--data-only needs a built site in dist/h5 (run npm run build:h5 once)')
-    }
-  } else {
-    run('npx', ['taro', 'build', '--type', 'h5'])
-  }
-  run('npx', ['tsx', 'scripts/write-edition.ts'])
-  run('npx', ['tsx', 'scripts/prerender.ts'])
+  run('npx', ['tsx', 'scripts/site/build.ts'])
 
   const edition = readEdition(dist)
   if (!edition) throw new Error('the build wrote no data/edition.json')

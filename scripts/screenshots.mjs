@@ -6,18 +6,20 @@
 //   docs/screenshots/detail.png         a full article with its disclaimers
 //   docs/screenshots/not-found.png      a link to an article that does not exist
 // The region, topic and query come from the packaged data, so the shots show real content.
-//   node scripts/screenshots.mjs        (build first: npm run build:h5)
+//   npm run screenshots  (tsx scripts/screenshots.mjs)        (build first: npm run build:h5)
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import chromiumSetup from './chromium.cjs'
 import { startServer } from './serve.mjs'
+// TypeScript: this script runs under tsx (npm run screenshots).
+import { PART, partSelector, READY_SELECTOR } from '../src/core/pageContract'
 
 const { launchChromium, PHONE } = chromiumSetup
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, 'dist'))
 const outDir = path.join(repoRoot, 'docs', 'screenshots')
-const CARD = '.article-card'
+const CARD = partSelector(PART.articleCard)
 
 function readDataset() {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'data', 'articles.json'), 'utf8'))
@@ -81,8 +83,8 @@ async function main() {
 
     const count = page.getByText(/^共 \d+ 篇$/)
     const before = await count.textContent()
-    await page.locator('[data-tabs=region]').getByText(province, { exact: true }).click()
-    await page.locator('[data-tabs=topic]').getByText(topic, { exact: true }).click()
+    await page.locator(partSelector(PART.regionTabs)).getByText(province, { exact: true }).click()
+    await page.locator(partSelector(PART.topicTabs)).getByText(topic, { exact: true }).click()
     await page.waitForFunction(
       (old) => [...document.querySelectorAll('*')].some((el) => el.children.length === 0 && /^共 \d+ 篇$/.test(el.textContent.trim()) && el.textContent.trim() !== old),
       before,
@@ -98,11 +100,11 @@ async function main() {
     await shoot(page, 'search')
 
     await open(`/pages/detail/index?id=${encodeURIComponent(fullArticle.id)}`)
-    await page.getByText(fullArticle.title, { exact: true }).first().waitFor()
+    await page.locator(`${READY_SELECTOR} ${partSelector(PART.articleTitle)}`).getByText(fullArticle.title, { exact: true }).first().waitFor()
     await shoot(page, 'detail')
 
     await open('/pages/detail/index?id=no-such-article')
-    await page.getByText('没有找到这篇文章').waitFor()
+    await page.locator(`${READY_SELECTOR} ${partSelector(PART.emptyTitle)}`).getByText('没有找到这篇文章').waitFor()
     await shoot(page, 'not-found')
   } finally {
     await browser.close()

@@ -30,6 +30,7 @@
 // 最近浏览 records an article once the app runs: reading on (a scroll) starts it.
 import { largerStep, smallerStep, stepLabel, systemFontPx, textScaleStyle, textStepOf, LARGEST_STEP, STANDARD_STEP, TEXT_STEPS, type TextStep } from '../../src/core/textScale'
 import { STORE_KEY, STORE_VERSION } from '../../src/core/storeKeys'
+import { PART, partSelector, TEXT_STEP_ATTRIBUTE } from '../../src/core/pageContract'
 import { registerServiceWorker } from '../../src/platform/serviceWorker.h5'
 import { focusElement } from '../../src/platform/focus.h5'
 import { readSystemFontPx } from '../../src/platform/systemFont.h5'
@@ -50,10 +51,11 @@ export const OVERLAY_ID = 'hn-prerendered'
  * Taro's page element.
  */
 const SELECTOR = {
-  pageRoot: '.hn-page',
-  textSize: '.text-size',
-  textSizeStep: '.text-size__step',
-  textSizeButton: '.text-size__button',
+  pageRoot: partSelector(PART.page),
+  textSize: partSelector(PART.textSize),
+  textSizeStep: partSelector(PART.textSizeStep),
+  /** A− then A+, in the page's order. */
+  textSizeButton: `${partSelector(PART.textSizeDown)}, ${partSelector(PART.textSizeUp)}`,
   /** Modifier class of an A−/A+ button at its end of the steps. */
   textSizeButtonOff: 'text-size__button--off',
   pressable: '[role="button"], [role="tab"]',
@@ -132,7 +134,7 @@ export function applyTextStep(overlay: ParentNode, step: TextStep, systemPx: num
     classes.splice(1, 0, `hn-page--step-${step}`)
     if (step > STANDARD_STEP) classes.splice(2, 0, 'hn-page--large')
     root.setAttribute('class', classes.join(' '))
-    root.setAttribute('data-text-step', String(step))
+    root.setAttribute(TEXT_STEP_ATTRIBUTE, String(step))
   }
   // The A−/A+ control says the step and greys out the end it has reached, as TextSizeControl does.
   const controls = overlay.querySelectorAll(SELECTOR.textSize)
@@ -616,7 +618,7 @@ function replay(targets: (Element | null)[]): void {
  * at a time: React applies a press before the next one reads the step. All before the next frame.
  */
 export function reconcileTextStep(root: Element, step: TextStep, presses = LARGEST_STEP * 2): void {
-  const current = textStepOf(root.getAttribute('data-text-step'))
+  const current = textStepOf(root.getAttribute(TEXT_STEP_ATTRIBUTE))
   if (current === null || current === step || presses <= 0) return
   const buttons = root.querySelectorAll<HTMLElement>(`${SELECTOR.textSize} ${SIZE_BUTTON}`)
   const button = buttons[step < current ? 0 : 1]
@@ -624,7 +626,7 @@ export function reconcileTextStep(root: Element, step: TextStep, presses = LARGE
   button.click()
   // Normally React has applied the press by the next microtask; if not, by the next task.
   Promise.resolve().then(() => {
-    if (root.getAttribute('data-text-step') !== String(current)) reconcileTextStep(root, step, presses - 1)
+    if (root.getAttribute(TEXT_STEP_ATTRIBUTE) !== String(current)) reconcileTextStep(root, step, presses - 1)
     else setTimeout(() => reconcileTextStep(root, step, presses - 1), 0)
   })
 }

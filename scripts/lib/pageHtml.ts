@@ -1,4 +1,4 @@
-// How scripts/prerender.ts turns Taro's index.html shell, a page's snapshot and its data into
+// How scripts/prerender.ts turns Taro's index.html shell, a page's rendered markup and its data into
 // the HTML file a static host serves.
 //
 // Article titles, summaries and bodies come from saved pages of a third-party site: every piece
@@ -9,7 +9,6 @@
 // parse5 reports, so no attribute order or spelling in Taro's template is assumed.
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5'
 import type { Article } from '../../src/core/article'
-import type { PageSnapshot } from './pageSnapshots'
 
 type Node = DefaultTreeAdapterMap['node']
 type Element = DefaultTreeAdapterMap['element']
@@ -54,11 +53,6 @@ export function escapeHtml(text: string): string {
  */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-}
-
-/** CSS inside a <style> element: it cannot close the element early. */
-function styleText(css: string): string {
-  return css.replace(/<\/(style)/gi, (_match, name: string) => `<\\/${name}`)
 }
 
 /**
@@ -154,8 +148,8 @@ export interface ShellTemplate {
   htmlTagEnd: number
   /** Right after <meta charset>. */
   afterCharset: number
-  /** The build's stylesheet link. */
-  stylesheet: { start: number; end: number }
+  /** The build's stylesheet link, and the address it loads (the app's CSS). */
+  stylesheet: { start: number; end: number; href: string }
   /** Right after <div id="app"></div>. */
   afterApp: number
   /** Where a ` data-shell` attribute goes in each of the shell's own <style> start tags. */
@@ -228,7 +222,7 @@ export function parseShell(source: string): ShellTemplate {
     markRemovals,
     htmlTagEnd: htmlAt.startTag ? htmlAt.startTag.endOffset - 1 : htmlAt.startOffset + '<html'.length,
     afterCharset: located(charset, '<meta charset>').endOffset,
-    stylesheet: { start: linkAt.startOffset, end: linkAt.endOffset },
+    stylesheet: { start: linkAt.startOffset, end: linkAt.endOffset, href: attr(stylesheet, 'href') || '' },
     afterApp: appAt.endOffset,
     shellStyleAttrAt,
   }
@@ -255,16 +249,17 @@ export interface PageParts {
   page: SitePage
   siteName: string
   policy: string
-  snapshot: PageSnapshot
+  /** The page's first screen as static markup (scripts/site/renderer.ts), text escaped. */
+  body: string
+  /** The site's one stylesheet (scripts/site/siteStyles.ts), in place of the app's link. */
+  stylesheet: string
   /** The old-link forwarder, run first. */
   forwarder: string
   /** The page's start script (pageStartScript), run after the first screen. */
   start: string
   /** The id of the <script type="application/json"> holding an article page's record. */
   recordId: string
-  /** CSS for the overlay that holds the first screen above the app until it takes over. */
-  overlayCss: string
-  /** The overlay's element id. */
+  /** The overlay's element id: it holds the first screen above the app until it takes over. */
   overlayId: string
 }
 
@@ -276,8 +271,7 @@ export function pageStartScript(pageBoot: string, placeholder: string, options: 
 }
 
 export function composePage(template: ShellTemplate, parts: PageParts): string {
-  const { page, snapshot } = parts
-  const style = (css: string) => `<style>${styleText(css)}</style>`
+  const { page } = parts
   const record = page.article ? tag('script', { type: 'application/json', id: parts.recordId, 'data-id': page.article.id }, scriptJson(page.article)) : ''
   const head = `${policyMeta(parts.policy)}<script>${parts.forwarder}</script>${headTags(page, parts.siteName)}`
   return applyEdits(template.source, [
@@ -285,9 +279,8 @@ export function composePage(template: ShellTemplate, parts: PageParts): string {
     ...template.markRemovals,
     { start: template.htmlTagEnd, end: template.htmlTagEnd, text: ` ${PRERENDERED_MARK}=""` },
     { start: template.afterCharset, end: template.afterCharset, text: head },
-    { start: template.stylesheet.start, end: template.stylesheet.start, text: snapshot.before.map(style).join('') },
-    { start: template.stylesheet.end, end: template.stylesheet.end, text: snapshot.after.map(style).join('') + style(parts.overlayCss) },
-    { start: template.afterApp, end: template.afterApp, text: `<div id="${escapeHtml(parts.overlayId)}">${snapshot.body}</div>${record}<script>${parts.start}</script>` },
+    { start: template.stylesheet.start, end: template.stylesheet.end, text: tag('link', { rel: 'stylesheet', href: parts.stylesheet }) },
+    { start: template.afterApp, end: template.afterApp, text: `<div id="${escapeHtml(parts.overlayId)}">${parts.body}</div>${record}<script>${parts.start}</script>` },
   ])
 }
 

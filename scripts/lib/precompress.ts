@@ -8,6 +8,12 @@
 // page, 17 minutes of CPU at 10,000 articles; see ARTICLE_BROTLI_QUALITY for the figures. Files
 // are spread over worker threads, one per core; each file's copies depend on that file alone,
 // so the output is the same whatever the order.
+//
+// With a cache directory, a file whose bytes are those it had when its copies were last made
+// keeps its copies untouched, and copies of bytes compressed before (any file, any build) are
+// taken from the cache, stored by content hash: after one new article, only the pages that
+// changed are compressed.
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -26,7 +32,10 @@ export const ARTICLE_BROTLI_QUALITY = 8
 const ARTICLE_PAGE = /[\\/]article[\\/][^\\/]+[\\/]index\.html$/
 
 export interface CompressTotals {
+  /** Files whose copies were made or refreshed by this run. */
   files: number
+  /** Files compressed now (not found in the cache). */
+  compressed?: number
   raw: number
   br: number
   gz: number
@@ -78,9 +87,69 @@ function jobsOf(dir: string): Job[] {
   return jobs
 }
 
-export async function precompressDir(dir: string, threads = Math.max(1, Math.min(4, os.availableParallelism()))): Promise<CompressTotals> {
+function sha(body: Buffer): string {
+  return createHash('sha256').update(body).digest('hex')
+}
+
+/**
+ * The files of `dir` that need copies now, given `cacheDir`: those compressed before are put in
+ * place from the cache (counted in `taken`), those whose copies are current are left out.
+ */
+function cachedJobs(dir: string, cacheDir: string): { jobs: (Job & { hash: string })[]; taken: CompressTotals; finish: () => void } {
+  const store = path.join(cacheDir, 'compressed')
+  const manifestFile = path.join(cacheDir, 'precompressed', `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16)}.json`)
+  const previous: Record<string, string> = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')) : {}
+  const manifest: Record<string, string> = {}
+  const jobs: (Job & { hash: string })[] = []
+  const taken: CompressTotals = { files: 0, raw: 0, br: 0, gz: 0 }
+  fs.mkdirSync(store, { recursive: true })
+  for (const job of jobsOf(dir)) {
+    const rel = path.relative(dir, job.file)
+    const body = fs.readFileSync(job.file)
+    const hash = `${sha(body)}-${job.quality}`
+    manifest[rel] = hash
+    if (previous[rel] === hash && fs.existsSync(job.file + '.br') && fs.existsSync(job.file + '.gz')) continue
+    const br = path.join(store, `${hash}.br`)
+    const gz = path.join(store, `${hash}.gz`)
+    if (fs.existsSync(br) && fs.existsSync(gz)) {
+      fs.copyFileSync(br, job.file + '.br')
+      fs.copyFileSync(gz, job.file + '.gz')
+      taken.files++
+      taken.raw += body.length
+      taken.br += fs.statSync(br).size
+      taken.gz += fs.statSync(gz).size
+      continue
+    }
+    jobs.push({ ...job, hash })
+  }
+  const finish = () => {
+    // What this site's files no longer use leaves the store, so the cache stays the size of a site.
+    const used = new Set(Object.values(manifest))
+    for (const file of jobs) {
+      fs.copyFileSync(file.file + '.br', path.join(store, `${file.hash}.br`))
+      fs.copyFileSync(file.file + '.gz', path.join(store, `${file.hash}.gz`))
+    }
+    const kept = new Set<string>()
+    for (const sites of fs.readdirSync(path.dirname(manifestFile), { withFileTypes: true }).filter((e) => e.isFile())) {
+      const other = path.join(path.dirname(manifestFile), sites.name)
+      if (other === manifestFile) continue
+      for (const h of Object.values(JSON.parse(fs.readFileSync(other, 'utf8')) as Record<string, string>)) kept.add(h)
+    }
+    for (const name of fs.readdirSync(store)) {
+      const hash = name.replace(/\.(br|gz)$/, '')
+      if (!used.has(hash) && !kept.has(hash)) fs.rmSync(path.join(store, name), { force: true })
+    }
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest))
+  }
+  fs.mkdirSync(path.dirname(manifestFile), { recursive: true })
+  return { jobs, taken, finish }
+}
+
+export async function precompressDir(dir: string, threads = Math.max(1, Math.min(4, os.availableParallelism())), cacheDir?: string): Promise<CompressTotals> {
+  const cached = cacheDir ? cachedJobs(dir, cacheDir) : undefined
+  const all = cached ? cached.jobs : jobsOf(dir)
   // Costliest first, each to the thread with the least work so far: the threads end together.
-  const jobs = jobsOf(dir).sort((a, b) => b.bytes * (b.quality === 11 ? 4 : 1) - a.bytes * (a.quality === 11 ? 4 : 1))
+  const jobs = all.sort((a, b) => b.bytes * (b.quality === 11 ? 4 : 1) - a.bytes * (a.quality === 11 ? 4 : 1))
   const shares: Job[][] = Array.from({ length: threads }, () => [])
   const load = new Array(threads).fill(0)
   for (const job of jobs) {
@@ -101,5 +170,8 @@ export async function precompressDir(dir: string, threads = Math.max(1, Math.min
           }),
       ),
   )
-  return results.reduce((sum, t) => ({ files: sum.files + t.files, raw: sum.raw + t.raw, br: sum.br + t.br, gz: sum.gz + t.gz }), { files: 0, raw: 0, br: 0, gz: 0 })
+  const made = results.reduce((sum, t) => ({ files: sum.files + t.files, raw: sum.raw + t.raw, br: sum.br + t.br, gz: sum.gz + t.gz }), { files: 0, raw: 0, br: 0, gz: 0 })
+  cached?.finish()
+  const taken = cached?.taken ?? { files: 0, raw: 0, br: 0, gz: 0 }
+  return { files: made.files + taken.files, compressed: made.files, raw: made.raw + taken.raw, br: made.br + taken.br, gz: made.gz + taken.gz }
 }

@@ -82,14 +82,10 @@ function articlePage(article: Article): SitePage {
   }
 }
 
-/** The snapshot as Chromium's serializer writes the app's DOM: text escaped. */
-function snapshotOf(article: Article) {
-  const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;')
-  return {
-    before: ['.taro_page{display:block}'],
-    after: ['.detail{color:#333}'],
-    body: `<div class="hn-page"><h1 class="detail-article__title">${text(article.title)}</h1>${(article.body || []).map((b) => `<p>${text(b.text)}</p>`).join('')}</div>`,
-  }
+/** The page body as React's server renderer writes it: text escaped. */
+function bodyOf(article: Article) {
+  const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
+  return `<div class="hn-page"><h1 class="detail-article__title">${text(article.title)}</h1>${(article.body || []).map((b) => `<p>${text(b.text)}</p>`).join('')}</div>`
 }
 
 function compose(article: Article, shell = SHELL): string {
@@ -98,11 +94,11 @@ function compose(article: Article, shell = SHELL): string {
     page: articlePage(article),
     siteName: '健康资讯',
     policy: POLICY,
-    snapshot: snapshotOf(article),
+    body: bodyOf(article),
+    stylesheet: '/health/css/site.0123abcd.css',
     forwarder: 'forwardOldLink("/health")',
     start: pageStartScript(PAGE_BOOT, BOOT_OPTIONS, { sources: template.sources, now: false, sharedStep: true }),
     recordId: 'hn-article',
-    overlayCss: '#hn-prerendered{position:fixed}',
     overlayId: 'hn-prerendered',
   }
   return composePage(template, parts)
@@ -193,22 +189,23 @@ describe('composePage with hostile article text', () => {
     expect(attr(page.byTag('html')[0], 'data-prerendered')).toBe('')
   })
 
-  test('a style that tries to close itself stays one style element', () => {
+  test('the page loads the site stylesheet in place of the app\'s, its address escaped', () => {
     const template = parseShell(SHELL)
     const out = composePage(template, {
       page: articlePage(article),
       siteName: '健康资讯',
       policy: POLICY,
-      snapshot: { before: ['a{b:c}</style><script>alert(1)</script>'], after: [], body: '' },
+      body: '',
+      stylesheet: '/x"><script>alert(1)</script>.css',
       forwarder: '',
       start: '',
       recordId: 'hn-article',
-      overlayCss: '',
       overlayId: 'hn-prerendered',
     })
     const runnable = read(out).byTag('script').filter((e) => !attr(e, 'type'))
     expect(runnable.map(text).filter((t) => t.includes('alert'))).toEqual([])
-    expect(read(out).byTag('style').map(text)).toContain('a{b:c}<\\/style><script>alert(1)</script>')
+    const links = read(out).byTag('link').filter((e) => attr(e, 'rel') === 'stylesheet')
+    expect(links.map((e) => attr(e, 'href'))).toEqual(['/x"><script>alert(1)</script>.css'])
   })
 
   test('any text at all leaves the page shape as it is', () => {

@@ -1,3 +1,4 @@
+import { PART, partAttribute } from '../../core/pageContract'
 import { PlainText, PlainView } from '../../platform/plainElements'
 import type { Block } from '../../core/article'
 import './index.css'
@@ -24,7 +25,7 @@ function groupLists(blocks: readonly Block[]): Part[] {
  */
 export default function ArticleBody({ blocks }: { blocks: readonly Block[] }) {
   return (
-    <PlainView className='article-body'>
+    <PlainView className='article-body' {...partAttribute(PART.articleBody)}>
       {groupLists(blocks).map((part) => {
         if (part.kind === 'list') {
           return (

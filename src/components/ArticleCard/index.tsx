@@ -1,5 +1,6 @@
 import { memo, useState } from 'react'
 import type { ListEntry } from '../../core/catalog'
+import { PART, partAttribute } from '../../core/pageContract'
 import { regionLabel } from '../../core/filters'
 import type { MatchRange } from '../../core/search/types'
 import { openArticle } from '../../platform/navigation'
@@ -32,8 +33,8 @@ export default memo(function ArticleCard({ article, titleRanges, onOpen }: Props
   }
   const link = singlePage ? {} : { onClick: open, role: 'link', 'aria-label': article.title, ...focusable }
   return (
-    <PlainView className='article-card' data-article-id={article.id} {...link}>
-      <HighlightedText className='article-card__title' text={article.title} ranges={titleRanges} />
+    <PlainView className='article-card' data-article-id={article.id} {...partAttribute(PART.articleCard)} {...link}>
+      <HighlightedText className='article-card__title' part={PART.cardTitle} text={article.title} ranges={titleRanges} />
       <PlainText className='article-card__excerpt'>{article.summary}</PlainText>
       <PlainView className='article-card__meta'>
         <PlainText className='hn-chip'>{regionLabel(article.region)}</PlainText>

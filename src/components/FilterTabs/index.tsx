@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
+import type { PagePart } from '../../core/pageContract'
 import { focusable } from '../focusable'
 import { pressable } from '../pressable'
 import './index.css'
@@ -19,6 +20,8 @@ interface Props<K extends string> {
   onChange: (key: K) => void
   /** Tells tests and styles apart the rows (region, city, topic). */
   name: string
+  /** What the row is in the page contract (src/core/pageContract.ts). */
+  part: PagePart
   /** Shown after the scrolling tabs, always in reach (the region row's 更多地区). */
   extra?: ReactNode
 }
@@ -29,9 +32,9 @@ export function tabName(option: TabOption<string>): string {
 }
 
 /** A labelled, horizontally scrolling row of tabs; the chosen one is filled. */
-export default function FilterTabs<K extends string>({ label, options, activeKey, onChange, name, extra }: Props<K>) {
+export default function FilterTabs<K extends string>({ label, options, activeKey, onChange, name, part, extra }: Props<K>) {
   return (
-    <View className='filter-tabs' data-tabs={name}>
+    <View className='filter-tabs' data-tabs={name} data-hn={part}>
       <Text className='filter-tabs__label'>{label}</Text>
       {/* Focusable: a keyboard can scroll the row (WCAG 2.1.1, axe scrollable-region-focusable). */}
       <ScrollView className='filter-tabs__scroller' scrollX enhanced showScrollbar={false} {...focusable}>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { PlainText } from '../../platform/plainElements'
+import type { PagePart } from '../../core/pageContract'
 import type { MatchRange } from '../../core/search/types'
 
 /** Splits `text` into plain and matched parts; ranges may overlap or run past the end. */
@@ -24,13 +25,15 @@ interface Props {
   text: string
   ranges?: readonly MatchRange[]
   className?: string
+  /** The part of the page this text is (src/core/pageContract.ts). */
+  part?: PagePart
 }
 
 /** Text with the characters a search matched shown in the brand colour. */
-export default function HighlightedText({ text, ranges = NO_RANGES, className }: Props) {
+export default function HighlightedText({ text, ranges = NO_RANGES, className, part }: Props) {
   const parts = useMemo(() => highlightParts(text, ranges), [text, ranges])
   return (
-    <PlainText className={className}>
+    <PlainText className={className} data-hn={part}>
       {parts.map((part, i) =>
         part.matched ? (
           <PlainText key={i} className='hn-hl'>

@@ -4,6 +4,7 @@ import { useLoad, useRouter } from '@tarojs/taro'
 import type { Article, Topic } from '../../core/article'
 import { NO_FILTERS, regionLabel, type ArticleFilters } from '../../core/filters'
 import { isArticleId } from '../../core/ids'
+import { PART, partAttribute } from '../../core/pageContract'
 import { readParam } from '../../core/params'
 import { detailRoute, h5Url } from '../../core/routes'
 import { contains } from '../../core/readingLists'
@@ -67,31 +68,52 @@ function useArticle(id: string): { state: ArticleState; retry: () => void } {
 }
 
 /** The related articles' list entries; those not yet loaded follow when the list index is here. */
-function useRelated(ids: readonly string[]): ListEntry[] {
+/** Each loaded list index by id, made once per list (10,000 entries: not once per render). */
+const entriesById = new WeakMap<readonly ListEntry[], Map<string, ListEntry>>()
+
+function byIdOf(list: readonly ListEntry[]): Map<string, ListEntry> {
+  let byId = entriesById.get(list)
+  if (!byId) {
+    byId = new Map(list.map((entry) => [entry.id, entry]))
+    entriesById.set(list, byId)
+  }
+  return byId
+}
+
+function useRelated(ids: readonly string[]): { entries: ListEntry[]; complete: boolean } {
   const pick = (list: readonly ListEntry[]) => {
-    const byId = new Map(list.map((entry) => [entry.id, entry]))
+    const byId = byIdOf(list)
     return ids.map((id) => byId.get(id)).filter((entry): entry is ListEntry => entry !== undefined)
   }
   const [list, setList] = useState(loadedArticleList)
+  // The whole list index has answered (or failed to): what is missing then stays missing.
+  const [settled, setSettled] = useState(false)
   const missing = pick(list).length < ids.length
   useEffect(() => {
     if (!missing) return
     let current = true
     // Without the list index the article still reads fine: related cards are an extra.
-    loadArticleList().then((all) => current && setList(all), () => undefined)
+    loadArticleList().then(
+      (all) => {
+        if (!current) return
+        setList(all)
+        setSettled(true)
+      },
+      () => current && setSettled(true),
+    )
     return () => {
       current = false
     }
   }, [missing])
-  return pick(list)
+  return { entries: pick(list), complete: !missing || settled }
 }
 
 /** A visible way home when there is no page below this one (opened from a shared link). */
 function HomeBar() {
   return (
-    <View className='detail-home-bar'>
+    <View className='detail-home-bar' {...partAttribute(PART.homeBar)}>
       <Text className='detail-home-bar__text'>更多医保、就医与健康问答</Text>
-      <View className='detail-home-bar__button' onClick={() => goHome()} role='link' {...focusable}>
+      <View className='detail-home-bar__button' onClick={() => goHome()} role='link' {...focusable} {...partAttribute(PART.homeLink)}>
         <Text>返回首页</Text>
       </View>
     </View>
@@ -124,7 +146,7 @@ export default function DetailPage() {
   const id = readParam(router.params, 'id')
   const { state, retry } = useArticle(id)
   const article = state.status === 'ready' ? state.article : undefined
-  const relatedEntries = useRelated(article ? article.related : [])
+  const { entries: relatedEntries, complete: relatedComplete } = useRelated(article ? article.related : [])
   const from = readParam(router.params, 'from')
   const [firstPage, setFirstPage] = useState(false)
   // Moments' single-page mode: nothing navigates, storage is separate; 收藏 and history are not offered.
@@ -151,8 +173,8 @@ export default function DetailPage() {
 
   if (state.status === 'loading') {
     return (
-      <ReaderPage className='detail' step={pendingSharedStep}>
-        <View className='detail-loading' role='status'>
+      <ReaderPage className='detail' step={pendingSharedStep} ready={false}>
+        <View className='detail-loading' role='status' {...partAttribute(PART.loading)}>
           <Text className='detail-loading__text'>正在打开文章…</Text>
         </View>
       </ReaderPage>
@@ -161,7 +183,7 @@ export default function DetailPage() {
 
   if (state.status === 'failed') {
     return (
-      <ReaderPage className='detail' step={pendingSharedStep}>
+      <ReaderPage className='detail' step={pendingSharedStep} ready>
         <EmptyState
           title='加载失败'
           message='文章内容没有加载成功，可能是网络不好。请稍后点击重试。'
@@ -169,6 +191,7 @@ export default function DetailPage() {
           onAction={retry}
           secondaryText='返回首页'
           onSecondary={() => goHome()}
+          secondaryPart={PART.homeLink}
         />
       </ReaderPage>
     )
@@ -176,12 +199,13 @@ export default function DetailPage() {
 
   if (!article) {
     return (
-      <ReaderPage className='detail' step={pendingSharedStep}>
+      <ReaderPage className='detail' step={pendingSharedStep} ready>
         <EmptyState
           title='没有找到这篇文章'
           message='链接可能不完整，或这篇文章已经下线。可以回到首页看看其他文章。'
           actionText='返回首页'
           onAction={() => goHome()}
+          actionPart={PART.homeLink}
           secondaryText='搜索文章'
           onSecondary={() => openSearch()}
         />
@@ -214,7 +238,7 @@ export default function DetailPage() {
     )
 
   return (
-    <ReaderPage className='detail' step={pendingSharedStep}>
+    <ReaderPage className='detail' step={pendingSharedStep} ready={singlePage || relatedComplete}>
       <TimelineSinglePageNotice />
       <SharedLandingBanner from={from} />
       {firstPage && !shareOriginOf(from) && !singlePage && <HomeBar />}
@@ -224,7 +248,7 @@ export default function DetailPage() {
 
       <View className='hn-section detail-article'>
         {/* The article itself in plain elements on H5 (platform/plainElements.h5.ts): on screen in the frame it is drawn. */}
-        <PlainView className='detail-article__title' role='heading' aria-level={1}>
+        <PlainView className='detail-article__title' role='heading' aria-level={1} {...partAttribute(PART.articleTitle)}>
           <PlainText>{article.title}</PlainText>
         </PlainView>
         <PlainView className='detail-article__meta'>
@@ -244,6 +268,7 @@ export default function DetailPage() {
               className={`hn-button detail-tools__favorite${favorite ? ' detail-tools__favorite--on' : ' hn-button--ghost'}`}
               role='button' {...focusable}
               aria-pressed={favorite}
+              {...partAttribute(PART.favorite)}
               onClick={() => toggleFavorite(article)}
             >
               <Text>{favorite ? '已收藏' : '收藏'}</Text>
@@ -269,7 +294,7 @@ export default function DetailPage() {
       <ShareActions article={article} />
 
       {related.length > 0 && (
-        <View className='detail-related'>
+        <View className='detail-related' {...partAttribute(PART.related)}>
           <Text className='detail-related__title'>相关推荐</Text>
           {related.map((item) => (
             <ArticleCard key={item.id} article={item} />

@@ -15,6 +15,7 @@ import {
   regionLabel,
   type ArticleFilters,
 } from '../../core/filters'
+import { PART, partAttribute } from '../../core/pageContract'
 import { readParam } from '../../core/params'
 import { articleCount, loadArticleList, loadedArticleList, provinces, type ListEntry } from '../../data/index'
 import { focusById } from '../../platform/focus'
@@ -71,7 +72,7 @@ function usePagedList<T>(list: T[], resetKey: string, complete: boolean) {
     if (!canShowMore || firstScreenOnly) return
     startTransition(() => setPaging({ key: resetKey, pages: pages + 1 }))
   }, [canShowMore, firstScreenOnly, resetKey, pages])
-  return { items: list.slice(0, shown), hasMore, loadMore }
+  return { items: list.slice(0, shown), hasMore, loadMore, firstScreenOnly }
 }
 
 /**
@@ -165,7 +166,7 @@ export default function HomePage() {
   }
 
   return (
-    <ReaderPage className='home'>
+    <ReaderPage className='home' ready={!page.firstScreenOnly}>
       {picking && (
         <RegionPicker
           counts={counts}
@@ -182,7 +183,7 @@ export default function HomePage() {
           <View className='home__intro'>
             <Text className='home__tagline'>医保政策 · 就医指南 · 常见疾病</Text>
             {!singlePage && (
-              <View className='home__mine' {...pressable(openMine)} role='link' aria-label='我的：收藏、最近浏览、字号'>
+              <View className='home__mine' {...partAttribute(PART.mineLink)} {...pressable(openMine)} role='link' aria-label='我的：收藏、最近浏览、字号'>
                 <Text className='home__mine-pill'>我的 · 字号</Text>
               </View>
             )}
@@ -195,6 +196,7 @@ export default function HomePage() {
         <View className='hn-section home__filters'>
           <FilterTabs
             name='region'
+            part={PART.regionTabs}
             label='地区'
             options={regionOptions}
             activeKey={filters.province ?? ALL}
@@ -215,6 +217,7 @@ export default function HomePage() {
           {cityOptions.length > 0 && (
             <FilterTabs
               name='city'
+              part={PART.cityTabs}
               label='城市'
               options={cityOptions}
               activeKey={filters.city ?? ALL}
@@ -223,6 +226,7 @@ export default function HomePage() {
           )}
           <FilterTabs
             name='topic'
+            part={PART.topicTabs}
             label='分类'
             options={topicOptions}
             activeKey={filters.topic ?? ALL}
@@ -245,7 +249,7 @@ export default function HomePage() {
         </View>
 
         {list.length > 0 ? (
-          <View className='home__list'>
+          <View className='home__list' {...partAttribute(PART.homeList)}>
             {page.items.map((article) => (
               <ArticleCard key={article.id} article={article} />
             ))}

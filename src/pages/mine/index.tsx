@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { ReadingEntry } from '../../core/readingLists'
-import { articleCount, firstArticles, loadArticle, loadArticleList, loadedArticleList, type ListEntry } from '../../data/index'
+import { articleCount, firstArticles, loadArticle, loadArticleList, loadedArticle, loadedArticleList, type ListEntry } from '../../data/index'
 import { openArticle } from '../../platform/navigation'
 import { isMomentsSinglePage } from '../../platform/share'
 import { useAppStore, useFavorites, useReadingActions, useReadingHistory, useTextStep } from '../../stores/appStore'
@@ -33,7 +33,8 @@ function useArticleIndex(): { list: ListEntry[]; complete: boolean } {
  * (list entries do not carry sources, and one article shard is the most 关于 should fetch).
  */
 function useAboutFacts(list: readonly ListEntry[]): DataFacts {
-  const [source, setSource] = useState<string | null>(null)
+  // At once when the newest article's shard is already here.
+  const [source, setSource] = useState<string | null>(() => (firstArticles[0] ? (loadedArticle(firstArticles[0].id)?.source ?? null) : null))
   useEffect(() => {
     let current = true
     const newest = firstArticles[0]
@@ -111,7 +112,7 @@ export default function MinePage() {
   const facts = useAboutFacts(index.list)
 
   return (
-    <ReaderPage className='mine'>
+    <ReaderPage className='mine' ready={singlePage || index.complete}>
       <View className='hn-section mine-size'>
         <View className='hn-section__title' role='heading' aria-level={2}>
           <Text>字号</Text>

@@ -1,5 +1,6 @@
 import EmptyState from '../../components/EmptyState'
 import ReaderPage from '../../components/ReaderPage'
+import { PART } from '../../core/pageContract'
 import { goHome, openSearch } from '../../platform/navigation'
 
 /**
@@ -9,12 +10,13 @@ import { goHome, openSearch } from '../../platform/navigation'
  */
 export default function NotFoundPage() {
   return (
-    <ReaderPage className='not-found'>
+    <ReaderPage className='not-found' ready>
       <EmptyState
         title='没有找到这个页面'
         message='链接可能不完整，或这个页面已经不在了。可以回到首页看看其他文章。'
         actionText='返回首页'
         onAction={() => goHome()}
+        actionPart={PART.homeLink}
         secondaryText='搜索文章'
         onSecondary={() => openSearch()}
       />

@@ -1,5 +1,6 @@
 import { Fragment, memo } from 'react'
 import type { ListEntry } from '../../core/catalog'
+import { PART, partAttribute } from '../../core/pageContract'
 import type { SearchHit } from '../../core/search/types'
 import ArticleCard from '../../components/ArticleCard'
 import { FIRST_SCREEN_CARDS, useFirstScreenOnly } from '../../components/firstScreen'
@@ -22,7 +23,7 @@ export default memo(function SearchResults({ query, hits, onOpen }: Props) {
   const firstScreenOnly = useFirstScreenOnly(hits)
   const drawnHits = firstScreenOnly ? hits.slice(0, FIRST_SCREEN_CARDS) : hits
   return (
-    <PlainView className='search__results' data-query={query}>
+    <PlainView className='search__results' data-query={query} {...partAttribute(PART.searchResults)}>
       <PlainText className='search__count'>{`找到 ${hits.length} 篇相关文章`}</PlainText>
       {drawnHits.map((hit, index) => (
         <Fragment key={hit.article.id}>

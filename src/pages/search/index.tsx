@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Input } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { PART, partAttribute } from '../../core/pageContract'
 import { readParam } from '../../core/params'
 import { MAX_QUERY_LENGTH, shortenText } from '../../core/text'
 import { loadSearch, loadedSearch, type LoadedSearch } from '../../data/search'
@@ -91,9 +92,9 @@ export default function SearchPage() {
   }
 
   return (
-    <ReaderPage className='search'>
+    <ReaderPage className='search' ready={engineState.status !== 'loading' && query === input}>
       <PlainView className='search__bar'>
-        <PlainView className='search__field'>
+        <PlainView className='search__field' {...partAttribute(PART.searchInput)}>
           <PlainView className='search-icon' />
           <Input
             className='search__input'
@@ -118,7 +119,7 @@ export default function SearchPage() {
       </PlainView>
 
       {!showingResults && (
-        <PlainView className='search__start'>
+        <PlainView className='search__start' {...partAttribute(PART.searchStart)}>
           {history.length > 0 && (
             <PlainView className='hn-section search-history'>
               <PlainView className='hn-section__title'>
@@ -148,7 +149,7 @@ export default function SearchPage() {
       )}
 
       {showingResults && engineState.status === 'loading' && (
-        <PlainView className='search__loading' role='status'>
+        <PlainView className='search__loading' role='status' {...partAttribute(PART.loading)}>
           <PlainText>正在加载搜索…</PlainText>
         </PlainView>
       )}
@@ -156,7 +157,7 @@ export default function SearchPage() {
       {showingResults && hits.length > 0 && <SearchResults query={trimmed} hits={hits} onOpen={rememberOpened} />}
 
       {showingResults && loaded && hits.length === 0 && (
-        <PlainView className='search__none' data-query={trimmed}>
+        <PlainView className='search__none' data-query={trimmed} {...partAttribute(PART.searchNone)}>
           <EmptyState
             title='没有找到相关文章'
             message={`没有与“${quoted(trimmed)}”相关的文章。换个说法试试，比如写上地名或“医保”“医院”。`}
