@@ -39,8 +39,8 @@ describe('savedTextStep', () => {
 })
 
 test('applyTextStep gives the copy the scale, classes and control label ReaderPage would', () => {
-  document.body.innerHTML = `<div id="c"><div class="hn-page hn-page--step-0 detail" style="--hn-fs:16px;--hn-tap:46px" data-text-step="0">
-    <div class="text-size"><div class="text-size__button text-size__button--off"></div><div class="text-size__value"><span class="text-size__step">标准</span></div><div class="text-size__button"></div></div></div></div>`
+  document.body.innerHTML = `<div id="c"><div class="hn-page hn-page--step-0 detail" data-hn="page" style="--hn-fs:16px;--hn-tap:46px" data-text-step="0">
+    <div class="text-size" data-hn="text-size"><div class="text-size__button text-size__button--off" data-hn="text-size-down"></div><div class="text-size__value"><span class="text-size__step" data-hn="text-size-step">标准</span></div><div class="text-size__button" data-hn="text-size-up"></div></div></div></div>`
   const copy = document.getElementById('c') as HTMLElement
   applyTextStep(copy, 3, 16)
   const root = copy.querySelector('.hn-page') as HTMLElement
@@ -104,11 +104,11 @@ describe('writeTextStep: A−/A+ in the prerendered copy save the step where the
 
 /** A prerendered article copy as prerender.ts writes it: the A−/A+ control, 收藏, a tab row. */
 function prerenderedCopy(): string {
-  return `<div id="app"></div><div id="hn-prerendered"><div class="taro_page"><div class="hn-page hn-page--step-0 detail" style="--hn-fs:16px;--hn-tap:46px" data-text-step="0">
-    <div class="text-size" role="group"><div class="text-size__button text-size__button--off" role="button" tabindex="0" aria-label="缩小字号" aria-disabled="true"></div>
-    <div class="text-size__value"><span class="text-size__step">标准</span></div>
-    <div class="text-size__button" role="button" tabindex="0" aria-label="放大字号" aria-disabled="false"></div></div>
-    <div class="hn-button detail-tools__favorite" role="button" tabindex="0" aria-pressed="false"><span>收藏</span></div>
+  return `<div id="app"></div><div id="hn-prerendered"><div class="taro_page"><div class="hn-page hn-page--step-0 detail" data-hn="page" style="--hn-fs:16px;--hn-tap:46px" data-text-step="0">
+    <div class="text-size" data-hn="text-size" role="group"><div class="text-size__button text-size__button--off" data-hn="text-size-down" role="button" tabindex="0" aria-label="缩小字号" aria-disabled="true"></div>
+    <div class="text-size__value"><span class="text-size__step" data-hn="text-size-step">标准</span></div>
+    <div class="text-size__button" data-hn="text-size-up" role="button" tabindex="0" aria-label="放大字号" aria-disabled="false"></div></div>
+    <div class="hn-button detail-tools__favorite" data-hn="favorite" role="button" tabindex="0" aria-pressed="false"><span>收藏</span></div>
     <div role="tablist"><div class="filter-tabs__tab filter-tabs__tab--active" role="tab" aria-selected="true"></div><div class="filter-tabs__tab" role="tab" aria-selected="false"><span>山西</span></div></div>
     <a href="/article/x/">card</a></div></div></div>`
 }
