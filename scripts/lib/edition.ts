@@ -17,27 +17,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parse, type DefaultTreeAdapterMap } from 'parse5'
 import { H5_EDITION_GLOBAL, H5_EDITION_SCRIPT, type H5Edition } from '../../src/data/h5Edition'
+import { EDITION_FORMAT, MANIFEST_NAME, type EditionFile, type EditionManifest } from '../../src/core/edition'
 
-export const EDITION_FORMAT = 1
-export const EDITION_MANIFEST = 'edition.json'
-
-export interface EditionFile {
-  /** What loadDataFile(name) takes: catalog, search-index, list-NNN, articles-NNN. */
-  name: string
-  /** `<version>/<name>.json`, relative to the folder holding edition.json. */
-  path: string
-  bytes: number
-  /** SHA-256 of the file's bytes, 64 lowercase hex. */
-  sha256: string
-}
-
-export interface EditionManifest {
-  format: 1
-  /** 12 lowercase hex: a hash of every file's name and content. */
-  version: string
-  articleCount: number
-  files: EditionFile[]
-}
+export { EDITION_FORMAT, type EditionFile, type EditionManifest }
+export const EDITION_MANIFEST = MANIFEST_NAME
 
 const DATA_NAME = /^(catalog|search-index|list-\d{3}|articles-\d{3})$/
 const repoRoot = path.resolve(__dirname, '..', '..')
