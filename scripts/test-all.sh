@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # What `npm test` runs, in order, failing fast:
-#   1. lint (ESLint, including the layer rules of eslint.config.mjs) and typecheck (tsc --noEmit)
-#   2. unit + component tests (jest, Node/jsdom; includes the "articles.json is up to date" test)
-#   3. build weapp and H5
-#   4. size budgets, ES5 and "no build-time library bundled" (scripts/check-size.mjs)
-#   5. make sure headless Chromium is there (scripts/ensure-chromium.sh)
+#   1. make sure headless Chromium and a CJK font are there (scripts/ensure-chromium.sh): the
+#      share cards, drawn in Node by the unit tests and the H5 build, need the font
+#   2. lint (ESLint, including the layer rules of eslint.config.mjs) and typecheck (tsc --noEmit)
+#   3. unit + component tests (jest, Node/jsdom; includes the "articles.json is up to date" test)
+#   4. build weapp and H5
+#   5. size budgets, ES5 and "no build-time library bundled" (scripts/check-size.mjs)
 #   6. compiled-weapp tests and H5 end-to-end tests (jest projects weapp, e2e)
 # The last line is always "N passed, N failed" (CI reads it). A step that fails outside jest
 # (lint, typecheck, build, size check, Chromium) counts as one failure there, so a failed run
@@ -60,6 +61,9 @@ run_jest() {
 
 [ -x "$JEST" ] || fail_step "node_modules is missing: run \"npm install\" first."
 
+step "Headless Chromium"
+bash scripts/ensure-chromium.sh || fail_step "Chromium is not available (with a CJK font) for the share cards and the H5 end-to-end tests."
+
 # Before the builds: both take ~10-20 s on 2 cores and catch a layer break or a type error at once.
 step "Lint"
 node_modules/.bin/eslint . || fail_step "lint failed (see above; the layer rules are in eslint.config.mjs)."
@@ -92,8 +96,6 @@ export TEST_DIST_DIR="$SNAPSHOT"
 step "Size budgets"
 node scripts/check-size.mjs || fail_step "the size check failed (see above)."
 
-step "Headless Chromium"
-bash scripts/ensure-chromium.sh || fail_step "Chromium is not available for the H5 end-to-end tests."
 
 step "Compiled weapp and H5 end-to-end tests"
 run_jest pages weapp e2e
