@@ -1,4 +1,4 @@
-// Build-time half of the weapp data layout (the pipeline writes the files, scripts/data-layout.ts).
+// Build-time half of the weapp data layout (the pipeline writes the files, scripts/pipeline/data-layout.ts).
 // Lives under config/ because Taro loads its config with a register that only compiles this folder.
 import { readFileSync } from 'fs'
 import { join } from 'path'

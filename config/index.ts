@@ -77,7 +77,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: `${h5BasePath}/`,
       staticDirectory: 'static',
-      // Real addresses (/, /search/, /article/<id>/) that scripts/prerender.ts writes as HTML
+      // Real addresses (/, /search/, /article/<id>/) that scripts/site/prerender.ts writes as HTML
       // files; src/core/routes.ts maps page routes to them. The first alias of each page is what
       // Taro's navigation writes, the others are what it recognises; `:id` becomes the page's
       // `id` param (Taro passes route params as page options). Unknown paths fall through to the
@@ -114,7 +114,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .rule('h5-pages-in-initial-chunk')
           .test(/[\\/]src[\\/]app\.config\.[jt]s$/)
           .parser({ dynamicImportMode: 'eager' })
-        // No data here: the library is an edition written beside the build (scripts/write-edition.ts),
+        // No data here: the library is an edition written beside the build (scripts/pipeline/write-edition.ts),
         // so the same scripts serve every edition (src/data/loader.h5.ts).
       },
       postcss: {

@@ -13,7 +13,7 @@
 //   npx tsx scripts/site/build.ts            (HN_BUILD_CACHE=<dir> moves the cache; =off disables it)
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { writeEdition } from '../lib/edition'
+import { writeEdition } from '../pipeline/edition'
 import { appInputsKey, cachedAppFiles, recordSiteApp, restoreApp, siteApp, storeApp, type AppCache } from './appCache'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
@@ -51,7 +51,7 @@ function main(): void {
   const basePath = new URL(process.env.H5_BASE_URL || 'http://127.0.0.1:8080/').pathname.replace(/\/+$/, '')
   const { manifest, bytes } = writeEdition(dist, { basePath })
   console.log(`edition ${manifest.version}: ${manifest.articleCount} articles, ${manifest.files.length} data files, ${bytes} bytes, ${seconds()}`)
-  run(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [path.join(repoRoot, 'scripts', 'prerender.ts'), dist], { ...process.env, HN_BUILD_CACHE: dir ?? 'off' })
+  run(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [path.join(repoRoot, 'scripts', 'site', 'prerender.ts'), dist], { ...process.env, HN_BUILD_CACHE: dir ?? 'off' })
   console.log(`H5 site built in ${seconds()}`)
 }
 

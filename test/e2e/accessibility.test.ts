@@ -423,9 +423,9 @@ test(
 )
 
 describe('a browser whose default font size is 24 px', () => {
-  // scripts/chromium.cjs is CommonJS, shared with the .mjs scripts (as in support/h5.ts).
+  // scripts/tools/chromium.cjs is CommonJS, shared with the .mjs scripts (as in support/h5.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { launchChromiumProfile } = require('../../scripts/chromium.cjs') as {
+  const { launchChromiumProfile } = require('../../scripts/tools/chromium.cjs') as {
     launchChromiumProfile: (dir: string) => Promise<import('playwright-core').BrowserContext>
   }
   const server = { url: '' }

@@ -11,7 +11,7 @@ import type { Article, ArticleDataset } from '../../src/core/article'
 import { articlePageTitle } from '../../src/core/pageMeta'
 import { detailRoute, publicPath } from '../../src/core/routes'
 import datasetJson from '../../src/data/articles.json'
-import { scriptJson } from '../../scripts/lib/pageHtml'
+import { scriptJson } from '../../scripts/site/pageHtml'
 import { h5Dir, openPhonePage, startApp, describeProblems, useServedSite } from './support/h5'
 
 jest.setTimeout(120_000)

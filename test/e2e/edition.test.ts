@@ -1,4 +1,4 @@
-// The H5 app reads the library from its edition at run time (scripts/lib/edition.ts,
+// The H5 app reads the library from its edition at run time (scripts/pipeline/edition.ts,
 // src/data/loader.h5.ts): the app's scripts and styles hold no article and no edition version,
 // the page loads data/<version>/catalog.js before them, and home, search (its index and the
 // pinyin keys in the list shards) and an article all come from the edition data/edition.json

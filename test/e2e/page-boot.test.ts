@@ -1,4 +1,4 @@
-// How a prerendered page answers before the app (scripts/lib/pageBoot.ts), in Chromium against the
+// How a prerendered page answers before the app (scripts/site/pageBoot.ts), in Chromium against the
 // built dist/h5: the reader's browser font size from the first paint, the same after the app takes
 // over; A−/A+ answered while the app's scripts cannot even load, saved, and the app showing that
 // same step with nothing moving once they can. The app's scripts are held back by routing them to
@@ -12,11 +12,11 @@ import { publicPath } from '../../src/core/routes'
 import { STORE_KEY } from '../../src/core/storeKeys'
 import { BODY_TEXT_FACTOR } from '../../src/core/textScale'
 import { articles } from '../../src/data/dataset'
-import { savedTextStep } from '../../scripts/lib/pageBoot'
+import { savedTextStep } from '../../scripts/site/pageBoot'
 import { startH5Server } from './support/h5'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require('../../scripts/chromium.cjs') as {
+const { CHROMIUM, CHROMIUM_ARGS, PHONE } = require('../../scripts/tools/chromium.cjs') as {
   CHROMIUM: string
   CHROMIUM_ARGS: string[]
   PHONE: Record<string, unknown>

@@ -1,4 +1,4 @@
-// scripts/serve.mjs under attack: well over a thousand hostile requests, written byte for byte over raw
+// scripts/site/serve.mjs under attack: well over a thousand hostile requests, written byte for byte over raw
 // sockets to the server running as its own process on 127.0.0.1 (the way `npm run serve` runs).
 // The requests are generated deterministically (fixed lists and a seeded mix of them), so a
 // failure names a request that fails again on the next run. The served directory is a small
@@ -281,7 +281,7 @@ beforeAll(async () => {
   fs.symlinkSync(workDir, path.join(root, 'linkroot'))
   fs.symlinkSync(path.join(workDir, 'secret.txt'), path.join(root, 'real.js.br'))
 
-  child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'serve.mjs'), root], {
+  child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'site', 'serve.mjs'), root], {
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

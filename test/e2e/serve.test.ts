@@ -1,4 +1,4 @@
-// scripts/serve.mjs, the static server behind `npm start` and the H5 tests, on a small fixture
+// scripts/site/serve.mjs, the static server behind `npm start` and the H5 tests, on a small fixture
 // build: content types and nosniff, directory index files, the 404 page for unknown paths, 404s
 // for missing files, precompressed copies chosen by Accept-Encoding, the Content-Security-Policy
 // from site.json, redirects that stay on the site, no way out of the build directory (symlinks
@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { repoRoot, startH5Server } from './support/h5'
 
-const serveScript = path.join(repoRoot, 'scripts', 'serve.mjs')
+const serveScript = path.join(repoRoot, 'scripts', 'site', 'serve.mjs')
 const CSP = "default-src 'self'; script-src 'self' 'sha256-abc='"
 let buildDir: string
 let server: Awaited<ReturnType<typeof startH5Server>>

@@ -1,4 +1,4 @@
-// A new build of the H5 site never strands a reader (scripts/lib/serviceWorker.ts and
+// A new build of the H5 site never strands a reader (scripts/site/serviceWorker.ts and
 // serviceWorkerUpdate.ts): home and two articles are read under one build, the site is replaced
 // by a second, different build at the same address, the reader comes back once online, and then,
 // offline, every page read before still opens and the app starts on it and answers a tap. Also:

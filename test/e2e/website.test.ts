@@ -1,4 +1,4 @@
-// The H5 build as a website (issue 11), against `npm run serve` (scripts/serve.mjs) on the real
+// The H5 build as a website (issue 11), against `npm run serve` (scripts/site/serve.mjs) on the real
 // build: each article's own address reads without any script, with its link-preview tags and
 // its share card; scripts come compressed; the site opens offline after one visit; old hash
 // links land; unknown addresses answer 404 with the 没有找到 page.
@@ -220,7 +220,7 @@ test('unknown addresses answer 404 and show 没有找到 with a way home; broken
   }
 })
 
-describe('a prerendered page starts the app on the reader\'s intent (scripts/lib/pageBoot.ts)', () => {
+describe('a prerendered page starts the app on the reader\'s intent (scripts/site/pageBoot.ts)', () => {
   const appScript = (url: string) => /\/js\/[^/]+\.js$/.test(new URL(url).pathname)
   const shownStep = (page: import('playwright-core').Page) => page.locator('#app .hn-page').first().getAttribute('data-text-step')
 

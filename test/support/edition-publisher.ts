@@ -1,9 +1,9 @@
 // Publishes a library's data files (src/data of a repository: catalog.json and shards/*.json)
 // as an edition in the shape the mini-program follows (src/core/edition.ts), with the build's
-// own writer (scripts/lib/edition.ts): edition.json plus <version>/<name>.json, the very bytes
+// own writer (scripts/pipeline/edition.ts): edition.json plus <version>/<name>.json, the very bytes
 // `npm run publish` puts on a host.
 import type { EditionManifest } from '../../src/core/edition'
-import { editionManifest, readDataFiles, serializeManifest } from '../../scripts/lib/edition'
+import { editionManifest, readDataFiles, serializeManifest } from '../../scripts/pipeline/edition'
 
 export interface PublishedEdition {
   manifest: EditionManifest

@@ -1,7 +1,7 @@
 // What an H5 page gives src/data/loader.h5.ts, for jest: the edition global that the edition's
 // catalog.js sets (src/data/h5Edition.ts), holding src/data/catalog.json, and a fetch that
 // answers the edition's data folder from src/data/shards, as the built site serves the
-// edition's copies (scripts/lib/edition.ts). Any other address goes to the real fetch (Node's,
+// edition's copies (scripts/pipeline/edition.ts). Any other address goes to the real fetch (Node's,
 // where there is one).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'

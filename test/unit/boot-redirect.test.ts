@@ -1,7 +1,7 @@
-// Old hash links are forwarded before the app starts (scripts/lib/bootRedirect.ts): to the
+// Old hash links are forwarded before the app starts (scripts/site/bootRedirect.ts): to the
 // page's own address when it can exist, to the not-found page when it cannot, and never to an
 // address a server would refuse for its length.
-import { MAX_FORWARD_LENGTH, oldLinkTarget } from '../../scripts/lib/bootRedirect'
+import { MAX_FORWARD_LENGTH, oldLinkTarget } from '../../scripts/site/bootRedirect'
 import { articleId, isArticleId } from '../../src/core/ids'
 
 const id = articleId('城乡居民医保缴费标准')

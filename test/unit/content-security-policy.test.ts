@@ -1,6 +1,6 @@
-// The H5 site's Content-Security-Policy (scripts/lib/contentSecurityPolicy.ts): what a page may
+// The H5 site's Content-Security-Policy (scripts/site/contentSecurityPolicy.ts): what a page may
 // run and reach. The e2e journeys run every page under it in Chromium and fail on a violation.
-import { contentSecurityPolicy, scriptHashSource, WECHAT_JSSDK_ORIGIN } from '../../scripts/lib/contentSecurityPolicy'
+import { contentSecurityPolicy, scriptHashSource, WECHAT_JSSDK_ORIGIN } from '../../scripts/site/contentSecurityPolicy'
 
 const BASE = 'https://example.org/health/'
 

@@ -1,6 +1,6 @@
 // The packaged layout's rules: packing into weapp subpackages, and the pipeline stopping, with
 // the limit, the size and the article count, before the output would break a WeChat limit.
-import { BUDGETS, DATA_PACKAGE_TARGET_BYTES, MAIN_CODE_RESERVE_BYTES, checkWechatLimits, packDataFiles } from '../../scripts/data-layout'
+import { BUDGETS, DATA_PACKAGE_TARGET_BYTES, MAIN_CODE_RESERVE_BYTES, checkWechatLimits, packDataFiles } from '../../scripts/pipeline/data-layout'
 import { articleShardOf } from '../../src/core/catalog'
 import { takeChars } from '../../src/core/text'
 

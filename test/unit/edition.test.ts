@@ -1,12 +1,12 @@
-// The library as a published edition (scripts/lib/edition.ts): the manifest a follower reads,
+// The library as a published edition (scripts/pipeline/edition.ts): the manifest a follower reads,
 // the files it names, and how few of them change when one article is added.
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import vm from 'node:vm'
-import { buildLayoutFiles } from '../../scripts/data-layout'
-import { dataFilesOfLayout, editionChanges, editionManifest, readEdition, shellWithEditionScripts, siteEditionScripts, writeEdition } from '../../scripts/lib/edition'
+import { buildLayoutFiles } from '../../scripts/pipeline/data-layout'
+import { dataFilesOfLayout, editionChanges, editionManifest, readEdition, shellWithEditionScripts, siteEditionScripts, writeEdition } from '../../scripts/pipeline/edition'
 import type { ArticleDataset } from '../../src/core/article'
 import { articleShardName, listShardName, shardOf, type Catalog, type ListEntry } from '../../src/core/catalog'
 import type { SearchIndexData } from '../../src/core/search/types'

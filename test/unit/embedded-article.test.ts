@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-// A prerendered H5 article page holds its article's record (scripts/prerender.ts): the app uses
+// A prerendered H5 article page holds its article's record (scripts/site/prerender.ts): the app uses
 // it for that id without loading the shard, checks it like any untrusted data, and falls back to
 // the shard, reporting it, when the copy is broken.
 import type { Article, ArticleDataset } from '../../src/core/article'

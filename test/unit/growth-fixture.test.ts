@@ -1,7 +1,7 @@
-// The growth benchmark's fixture generator (scripts/growth-fixture.ts): pages in the real format,
+// The growth benchmark's fixture generator (scripts/bench/growth-fixture.ts): pages in the real format,
 // moved to other real cities, each with titles (and so ids) of its own.
-import { buildDataset, readSourcePages } from '../../scripts/build-data'
-import { gazetteerCities, growthPages } from '../../scripts/growth-fixture'
+import { buildDataset, readSourcePages } from '../../scripts/pipeline/build-data'
+import { gazetteerCities, growthPages } from '../../scripts/bench/growth-fixture'
 
 const real = readSourcePages()
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Article } from '../../src/core/article'
 import { PageFormatError } from '../../src/core/parse/errors'
 import { parsePage } from '../../src/core/parse/page'
-import { buildDataset, readSourcePages } from '../../scripts/build-data'
+import { buildDataset, readSourcePages } from '../../scripts/pipeline/build-data'
 import { PAYLOADS, shownText } from '../fixtures/hostile/payloads'
 import { shownTitles, writeHostilePages } from '../fixtures/hostile/pages'
 

@@ -1,10 +1,10 @@
 /**
  * @jest-environment jsdom
  */
-// The inline boot code of prerendered H5 pages (scripts/lib/pageBoot.ts): the saved text step as
+// The inline boot code of prerendered H5 pages (scripts/site/pageBoot.ts): the saved text step as
 // the real store writes it, 大字分享's size=N, the text scale on the copy, and finding the element
 // a reader tapped again in the app's page even when the app added a part above it.
-import { answerPressed, applyTextStep, bootPage, elementAt, holdParts, neighbourRatios, pathTo, releaseParts, savedTextStep, shownTextStep, steppedTo, writeTextStep } from '../../scripts/lib/pageBoot'
+import { answerPressed, applyTextStep, bootPage, elementAt, holdParts, neighbourRatios, pathTo, releaseParts, savedTextStep, shownTextStep, steppedTo, writeTextStep } from '../../scripts/site/pageBoot'
 import { textScaleStyle, TEXT_STEPS } from '../../src/core/textScale'
 import { STORE_KEY, useAppStore } from '../../src/stores/appStore'
 

@@ -1,4 +1,4 @@
-// How the prerender composes an H5 page (scripts/lib/pageHtml.ts) when the article's text is
+// How the prerender composes an H5 page (scripts/site/pageHtml.ts) when the article's text is
 // hostile: titles, summaries and bodies come from a third-party site. Each composed page is read
 // back with parse5 (the HTML standard's parsing algorithm, as a browser parses) and must have
 // exactly the shell's elements plus the prerender's own: nothing the data says becomes markup.
@@ -18,7 +18,7 @@ import {
   sitemapXml,
   type PageParts,
   type SitePage,
-} from '../../scripts/lib/pageHtml'
+} from '../../scripts/site/pageHtml'
 import { anyText, checkProperty } from './support/property'
 
 type Node = DefaultTreeAdapterMap['node']

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process'
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { buildDataset, readSourcePages, serializeDataset } from '../../scripts/build-data'
+import { buildDataset, readSourcePages, serializeDataset } from '../../scripts/pipeline/build-data'
 import { ID_LENGTH, articleId, assignIds, isArticleId, normaliseTitle } from '../../src/core/ids'
 
 const ROOT = join(__dirname, '../..')
@@ -69,9 +69,9 @@ describe('buildDataset', () => {
   })
 })
 
-describe('scripts/build-data.ts', () => {
+describe('scripts/pipeline/build-data.ts', () => {
   const run = (pagesDir: string, outFile: string) =>
-    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build-data.ts', pagesDir, outFile], {
+    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/pipeline/build-data.ts', pagesDir, outFile], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: 'pipe',

@@ -1,4 +1,4 @@
-import { buildDataset, readSourcePages } from '../../scripts/build-data'
+import { buildDataset, readSourcePages } from '../../scripts/pipeline/build-data'
 import type { Article } from '../../src/core/article'
 import { RELATED_LIMIT, relatedArticles, titleBigrams, type RelatedCandidate } from '../../src/core/related'
 

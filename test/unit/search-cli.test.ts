@@ -6,11 +6,11 @@ const ROOT = join(__dirname, '../..')
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [TSX, 'scripts/search.ts', ...args], { cwd: ROOT, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, [TSX, 'scripts/tools/search.ts', ...args], { cwd: ROOT, encoding: 'utf8' })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-describe('scripts/search.ts', () => {
+describe('scripts/tools/search.ts', () => {
   it('prints only a JSON array of {id, title, score}, best first, at most 10', () => {
     const { status, stdout, stderr } = run('--json', '扬州 断缴')
     expect(status).toBe(0)

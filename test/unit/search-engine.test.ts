@@ -5,8 +5,8 @@ import { FULL_SCAN_LIMIT, createSearchEngine } from '../../src/core/search/engin
 import type { SearchHit } from '../../src/core/search/types'
 import { articles } from '../../src/data/dataset'
 import { getSearchEngine, hotSearchTerms } from '../../src/data/searchDataset'
-import { syntheticCollection } from '../../scripts/bench-search'
-import { buildSearchIndex } from '../../scripts/build-search-index'
+import { syntheticCollection } from '../../scripts/bench/bench-search'
+import { buildSearchIndex } from '../../scripts/pipeline/build-search-index'
 
 const engine = getSearchEngine()
 const titleOf = (title: string): Article => {

@@ -2,7 +2,7 @@
 // place the pinyin library is used.
 import { readFileSync } from 'fs'
 import { dirname, join, resolve } from 'path'
-import { INDEX_PATH, buildSearchIndex, deriveHotSearchTerms, serializeSearchIndex, unitPinyin } from '../../scripts/build-search-index'
+import { INDEX_PATH, buildSearchIndex, deriveHotSearchTerms, serializeSearchIndex, unitPinyin } from '../../scripts/pipeline/build-search-index'
 import { articles } from '../../src/data/dataset'
 
 const ROOT = join(__dirname, '../..')

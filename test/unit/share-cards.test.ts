@@ -1,4 +1,4 @@
-// The articles' share cards as the H5 build makes them (scripts/lib/shareCards.ts): drawn in Node
+// The articles' share cards as the H5 build makes them (scripts/share-cards/shareCards.ts): drawn in Node
 // from real articles, read back with an independent PNG decoder (Skia's), and checked for what a
 // reader of the card or the build would notice.
 import { createCanvas, loadImage } from '@napi-rs/canvas'
@@ -12,8 +12,8 @@ import { articles, disclaimers } from '../../src/data/dataset'
 import { CARD_SIZE, layoutShareCard } from '../../src/features/share/cardLayout'
 import { shareCardContent } from '../../src/features/share/shareContent'
 import { shareTheme } from '../../src/features/share/theme'
-import { canvasMeasurer, CARD_PIXEL_RATIO, requireCjkFont } from '../../scripts/lib/cardCanvas'
-import { drawShareCards, type ShareCardOptions } from '../../scripts/lib/shareCards'
+import { canvasMeasurer, CARD_PIXEL_RATIO, requireCjkFont } from '../../scripts/share-cards/cardCanvas'
+import { drawShareCards, type ShareCardOptions } from '../../scripts/share-cards/shareCards'
 
 jest.setTimeout(120_000)
 

@@ -1,5 +1,5 @@
 // The H5 end-to-end fixture: serves the built dist/h5 on 127.0.0.1 (an ephemeral port, via
-// scripts/serve.mjs) and drives it in Debian's headless Chromium through playwright-core, at a
+// scripts/site/serve.mjs) and drives it in Debian's headless Chromium through playwright-core, at a
 // phone's size. A journey fails on any uncaught page error, any console error from the app, any
 // request that would leave 127.0.0.1 (such requests are blocked and recorded) and any breach of
 // the pages' Content-Security-Policy (a `securitypolicyviolation` event: something the app or a
@@ -13,10 +13,10 @@ import { publicPath } from '../../../src/core/routes'
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..')
 export const resultsDir = path.join(repoRoot, 'test-results')
-// Browser path, flags and phone size live in scripts/chromium.cjs, shared with the benchmark
+// Browser path, flags and phone size live in scripts/tools/chromium.cjs, shared with the benchmark
 // and the screenshot script.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { launchChromium, PHONE } = require('../../../scripts/chromium.cjs') as {
+const { launchChromium, PHONE } = require('../../../scripts/tools/chromium.cjs') as {
   launchChromium: () => Promise<Browser>
   PHONE: Parameters<Browser['newContext']>[0]
 }
@@ -27,9 +27,9 @@ export function h5Dir(): string {
   return path.join(root, 'h5')
 }
 
-/** Starts scripts/serve.mjs on a free port and resolves with its URL. */
+/** Starts scripts/site/serve.mjs on a free port and resolves with its URL. */
 export async function startH5Server(dir = h5Dir()): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'serve.mjs'), dir], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'site', 'serve.mjs'), dir], {
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -121,7 +121,7 @@ export function describeProblems(problems: Problems): string[] {
 }
 
 /**
- * A prerendered page starts the app on the reader's first intent (scripts/lib/pageBoot.ts), not
+ * A prerendered page starts the app on the reader's first intent (scripts/site/pageBoot.ts), not
  * at load: this does what a reader's first key press does (Shift: no control activates, focus
  * stays) and waits until the app has taken the page over (the copy, #hn-prerendered, is gone).
  */

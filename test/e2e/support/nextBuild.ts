@@ -35,8 +35,8 @@ export async function nextH5Build(): Promise<{ dir: string; remove: () => void }
     fs.appendFileSync(path.join(copy, 'src', 'app.ts'), `\n;(globalThis as unknown as Record<string, unknown>).__healthNewsNextBuild = '${Date.now()}'\n`)
     const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name)
     await run(copy, bin('taro'), ['build', '--type', 'h5'])
-    await run(copy, bin('tsx'), ['scripts/write-edition.ts'])
-    await run(copy, bin('tsx'), ['scripts/prerender.ts'])
+    await run(copy, bin('tsx'), ['scripts/pipeline/write-edition.ts'])
+    await run(copy, bin('tsx'), ['scripts/site/prerender.ts'])
     return { dir: path.join(copy, 'dist', 'h5'), remove }
   } catch (error) {
     remove()

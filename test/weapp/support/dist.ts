@@ -1,4 +1,4 @@
-// Where the weapp tests find the build. scripts/test-all.sh copies dist/ to a private snapshot
+// Where the weapp tests find the build. scripts/tools/test-all.sh copies dist/ to a private snapshot
 // (under the shared dist lock) and points TEST_DIST_DIR at it, so a helper rebuilding dist/
 // meanwhile cannot change files under a running test.
 import fs from 'node:fs'
