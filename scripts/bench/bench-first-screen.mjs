@@ -10,18 +10,12 @@
 // benchmark may include. Serves dist/h5 (or $TEST_DIST_DIR/h5) on an ephemeral 127.0.0.1 port.
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import chromiumSetup from '../tools/chromium.cjs'
-import { startServer } from '../site/serve.mjs'
-// TypeScript: this script runs under tsx (npm run bench:first-screen).
+// TypeScript modules: this script runs under tsx (npm run bench:first-screen).
 import { PART, partSelector } from '../../src/core/pageContract'
+import { builtSiteDir, CPU_THROTTLING, firstCardPainted, launchChromium, openPhonePage, percentile, phone, repoRoot, serveSite, watchFirstCard } from './harness'
 
-const { launchChromium, PHONE } = chromiumSetup
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, 'dist'))
 const outputFile = path.join(repoRoot, 'test-results', 'first-screen.json')
 
-const CPU_THROTTLING = 4
 // The home list's cards, as the page contract names them.
 const CARD_SELECTOR = `${partSelector(PART.homeList)} ${partSelector(PART.articleCard)}`
 const TIMEOUT_MS = 30_000
@@ -37,58 +31,22 @@ function parseArgs(argv) {
   return args
 }
 
-// Runs in the page before any app script: notes when the first card with text is on screen,
-// then waits one animation frame so the time includes the paint that shows it. Checked on every
-// DOM change and on every frame: a prerendered home does not change once parsed, so a card not
-// yet laid out when the last node arrived (its stylesheet still loading) is only seen later; and
-// a card still visibility:hidden (a web component before it upgrades) is not on screen yet.
-function watchFirstCard(selector) {
-  // Long tasks (≥ 50 ms of blocked main thread) show where the time before the first card goes.
+// Runs in the page before any app script: long tasks (≥ 50 ms of blocked main thread) show where
+// the time before the first card goes.
+function watchLongTasks() {
   window.__longTasks = []
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) window.__longTasks.push([Math.round(task.startTime), Math.round(task.duration)])
   }).observe({ type: 'longtask', buffered: true })
-  const check = () => {
-    const card = document.querySelector(selector)
-    if (window.__firstCardSeen || !card || !card.textContent || !card.textContent.trim()) return
-    const box = card.getBoundingClientRect()
-    if (box.width === 0 || box.height === 0 || box.top >= window.innerHeight) return
-    if (!card.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return
-    window.__firstCardSeen = true
-    window.__firstCardInDomAt = performance.now()
-    observer.disconnect()
-    requestAnimationFrame(() => {
-      window.__firstCardAt = performance.now()
-      window.__firstCardText = card.textContent.trim().slice(0, 40)
-    })
-  }
-  const observer = new MutationObserver(check)
-  observer.observe(document, { childList: true, subtree: true, characterData: true })
-  const onFrame = () => {
-    check()
-    if (!window.__firstCardSeen) requestAnimationFrame(onFrame)
-  }
-  requestAnimationFrame(onFrame)
 }
 
 async function measureOnce(browser, url) {
-  const context = await browser.newContext(PHONE)
-  const foreign = []
-  await context.route('**/*', (route) => {
-    const { hostname, protocol } = new URL(route.request().url())
-    if (protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1') return route.continue()
-    foreign.push(route.request().url())
-    return route.abort('blockedbyclient')
-  })
-  const page = await context.newPage()
-  const errors = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
+  const { context, page, foreign, errors } = await openPhonePage(browser, { cpuThrottling: CPU_THROTTLING })
+  await page.addInitScript(watchLongTasks)
   await page.addInitScript(watchFirstCard, CARD_SELECTOR)
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS })
-    await page.waitForFunction(() => typeof window.__firstCardAt === 'number', null, { timeout: TIMEOUT_MS, polling: 50 })
+    await firstCardPainted(page, TIMEOUT_MS)
   } catch (error) {
     throw new Error(`No article card (${CARD_SELECTOR}) appeared within ${TIMEOUT_MS / 1000} s at ${url}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`)
   }
@@ -117,14 +75,9 @@ async function measureOnce(browser, url) {
   return result
 }
 
-function percentile(sorted, p) {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[index]
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2))
-  const server = await startServer({ root: path.join(distRoot, 'h5') })
+  const server = await serveSite(builtSiteDir())
   const browser = await launchChromium()
   const samples = []
   try {
@@ -142,7 +95,7 @@ async function main() {
     firstScreenMs: { p50: percentile(times, 50), max: times[times.length - 1], runs: times.length },
     details: {
       cpuThrottling: CPU_THROTTLING,
-      viewport: `${PHONE.viewport.width}x${PHONE.viewport.height}`,
+      viewport: `${phone().viewport.width}x${phone().viewport.height}`,
       samplesMs: samples.map((s) => s.firstCardMs),
       firstCardText: median.firstCardText,
       medianRun: {

@@ -13,13 +13,13 @@ import { readSourcePages } from '../pipeline/build-data'
 import { PART, partSelector } from '../../src/core/pageContract'
 import { shareCardPath } from '../../src/core/pageMeta'
 import { growthPages } from './growth-fixture'
-import type { Browser, Page, Route } from 'playwright-core'
+import { CPU_THROTTLING, firstCardPainted, launchChromium, openPhonePage, percentile, serveSite, startApp, step, watchFirstCard, type waitInPage } from './harness'
+import type { Page } from 'playwright-core'
 
 /** What the benchmark's init scripts leave on the page's window. */
-type BenchWindow = Window & { __firstCardAt?: number; __waitInPage: typeof waitInPage; __typing?: TypingLog }
+type BenchWindow = Window & { __waitInPage: typeof waitInPage; __typing?: TypingLog }
 
 const ROOT = resolve(__dirname, '..', '..')
-const CPU_THROTTLING = 4
 const TIMEOUT_MS = 60_000
 const RUNS = 5
 /**
@@ -77,11 +77,6 @@ function run(dir: string, command: string, args: string[], log: string[]): numbe
   return seconds
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = values.slice().sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
-}
-
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
@@ -101,59 +96,6 @@ function dirBytes(dir: string): { all: number; compressedCopies: number } {
     if (/\.(?:br|gz)$/.test(entry.name)) total.compressedCopies += bytes
   }
   return total
-}
-
-// Runs in the page before any app script: notes when the first article card is on screen.
-// Checked on every DOM change and on every frame: a prerendered home does not change once parsed
-// (the app starts on the reader's first intent), so a card that was not yet laid out when the
-// last node arrived (its stylesheet still loading) is only seen on a later frame.
-function watchFirstCard(selector: string) {
-  const w = window as unknown as BenchWindow
-  const check = () => {
-    const card = document.querySelector(selector)
-    if (w.__firstCardAt || !card || !card.textContent?.trim()) return
-    const box = card.getBoundingClientRect()
-    if (box.width === 0 || box.height === 0 || box.top >= window.innerHeight) return
-    if (!card.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions)) return
-    w.__firstCardAt = -1
-    observer.disconnect()
-    requestAnimationFrame(() => (w.__firstCardAt = performance.now()))
-  }
-  const observer = new MutationObserver(check)
-  observer.observe(document, { childList: true, subtree: true, characterData: true })
-  const onFrame = () => {
-    check()
-    if (!w.__firstCardAt) requestAnimationFrame(onFrame)
-  }
-  requestAnimationFrame(onFrame)
-}
-
-/** Resolves in the page when `selector` shows `text` (or any text), after the paint that shows it. */
-function waitInPage(selector: string, text: string | null, timeout: number): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const found = () => {
-      for (const el of Array.from(document.querySelectorAll(selector))) {
-        const box = el.getBoundingClientRect()
-        // Laid out and not visibility:hidden (Taro's web components are hidden until they hydrate).
-        const seen = box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions)
-        if (seen && (text === null || el.textContent?.includes(text))) return true
-      }
-      return false
-    }
-    const done = () => requestAnimationFrame(() => resolvePromise(performance.now()))
-    if (found()) return done()
-    const observer = new MutationObserver(() => {
-      if (!found()) return
-      observer.disconnect()
-      clearTimeout(timer)
-      done()
-    })
-    observer.observe(document, { childList: true, subtree: true, characterData: true })
-    const timer = setTimeout(() => {
-      observer.disconnect()
-      reject(new Error(`${selector} ${text ?? ''} did not appear within ${timeout} ms`))
-    }, timeout)
-  })
 }
 
 /** What the typing recorder (recordTyping) has seen in the page, in page time. */
@@ -297,56 +239,17 @@ interface BrowserFigures {
   typingToResultsMs: { p50: number; p95: number; max: number; queries: number; keystrokes: number; slowest: string[] }
 }
 
-/** Runs one wait of the browser phase; a failure names the step, so a timeout says which wait it was. */
-async function step<T>(name: string, wait: () => Promise<T>): Promise<T> {
-  try {
-    return await wait()
-  } catch (error) {
-    throw new Error(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
-  }
-}
-
-/** Does what a reader's first key press does (Shift: nothing activates) and waits for the app's takeover. */
-async function startAppOn(page: Page): Promise<void> {
-  if (!(await page.evaluate(() => !!document.getElementById('hn-prerendered')))) return
-  await page.keyboard.press('Shift')
-  await step('the app taking over the prerendered page', () => page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: TIMEOUT_MS }))
-}
-
 export async function measureBrowser(h5Dir: string, queries: string[]): Promise<BrowserFigures> {
-  const { startServer } = await import('../site/serve.mjs')
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { launchChromium, PHONE } = require('../tools/chromium.cjs') as {
-    launchChromium: () => Promise<Browser>
-    PHONE: Parameters<Browser['newContext']>[0]
-  }
   // A build without the prerendered pages (taro build alone) has no search/index.html: the bare
   // app then answers every page address, as it would behind a host that falls back to it.
   const prerendered = existsSync(join(h5Dir, 'search', 'index.html'))
-  const serving = { root: h5Dir, ...(prerendered ? {} : { htmlFile: 'index.html' }) }
-  const server = await startServer(serving)
+  const server = await serveSite(h5Dir, prerendered ? {} : { htmlFile: 'index.html' })
   const browser = await launchChromium()
   const foreign: string[] = []
   const errors: string[] = []
-  const newPage = async () => {
-    const context = await browser.newContext(PHONE)
-    await context.route('**/*', (route: Route) => {
-      const { hostname, protocol } = new URL(route.request().url())
-      if (protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1') return route.continue()
-      foreign.push(route.request().url())
-      return route.abort('blockedbyclient')
-    })
-    // tsx (esbuild) wraps named functions in __name(); the page has no such helper.
-    await context.addInitScript('window.__name = window.__name || function (f) { return f }')
-    await context.addInitScript(`window.__waitInPage = ${waitInPage.toString()}`)
-    const typingParts = { results: partSelector(PART.searchResults), none: partSelector(PART.searchNone), shown: `${partSelector(PART.cardTitle)}, ${partSelector(PART.emptyTitle)}` }
-    await context.addInitScript(`(${recordTyping.toString()})(${JSON.stringify(typingParts)})`)
-    const page = await context.newPage()
-    page.on('pageerror', (error: Error) => errors.push(error.message))
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
-    return { context, page }
-  }
+  const typingParts = { results: partSelector(PART.searchResults), none: partSelector(PART.searchNone), shown: `${partSelector(PART.cardTitle)}, ${partSelector(PART.emptyTitle)}` }
+  const newPage = () =>
+    openPhonePage(browser, { cpuThrottling: CPU_THROTTLING, inPageWaiters: true, initScripts: [`(${recordTyping.toString()})(${JSON.stringify(typingParts)})`], foreign, errors })
   try {
     // First list: a fresh context each run (cold cache, as from a shared link); one warm-up.
     const firstList: number[] = []
@@ -354,10 +257,7 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
       const { context, page } = await newPage()
       await page.addInitScript(watchFirstCard, partSelector(PART.articleCard))
       await page.goto(server.url, { waitUntil: 'commit', timeout: TIMEOUT_MS })
-      await step(`first list, run ${i}`, () =>
-        page.waitForFunction(() => ((window as unknown as BenchWindow).__firstCardAt ?? 0) > 0, null, { timeout: TIMEOUT_MS, polling: 50 }),
-      )
-      const ms = await page.evaluate(() => (window as unknown as BenchWindow).__firstCardAt ?? 0)
+      const ms = await step(`first list, run ${i}`, () => firstCardPainted(page, TIMEOUT_MS))
       if (i > 0) firstList.push(Math.round(ms))
       await context.close()
     }
@@ -367,9 +267,9 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
     const { context, page } = await newPage()
     await page.goto(server.url, { timeout: TIMEOUT_MS })
     await step('home\'s cards', () => page.waitForSelector(partSelector(PART.articleCard), { timeout: TIMEOUT_MS }))
-    // A prerendered home starts the app on the reader's first intent (scripts/lib/pageBoot.ts);
+    // A prerendered home starts the app on the reader's first intent (scripts/site/pageBoot.ts);
     // until then a card is a plain link to the article's own page. Timed here: taps in the app.
-    await startAppOn(page)
+    await startApp(page, TIMEOUT_MS)
     const openArticle: number[] = []
     for (let i = 0; i < RUNS; i++) {
       // Home draws 20 cards and adds 20 when its end line is on screen: scroll until card i*7 exists.
@@ -394,7 +294,7 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
       openArticle.push(Math.round(ms))
       await page.goBack()
       await step('home\'s cards after going back', () => page.waitForSelector(`${partSelector(PART.homeList)} ${partSelector(PART.articleCard)}`, { timeout: TIMEOUT_MS }))
-      await startAppOn(page)
+      await startApp(page, TIMEOUT_MS)
     }
 
     // Typing to results: the search page opened at its address, its engine built (大家都在搜
@@ -403,7 +303,7 @@ export async function measureBrowser(h5Dir: string, queries: string[]): Promise<
     await page.goto(`${server.url}search/`, { timeout: TIMEOUT_MS })
     // The prerendered search page already shows 大家都在搜; the app's own shows it once its
     // engine is built, so wait for the takeover first.
-    await startAppOn(page)
+    await startApp(page, TIMEOUT_MS)
     await step('the search page ready (大家都在搜)', () => page.getByText('大家都在搜').first().waitFor({ timeout: TIMEOUT_MS }))
     const searchReadyMs = Date.now() - searchOpened
     await page.waitForTimeout(1000)

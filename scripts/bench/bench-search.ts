@@ -39,6 +39,7 @@ import { toListEntry } from '../../src/core/catalog'
 import { createSearchEngine } from '../../src/core/search/engine'
 import { loadGoldQueries, resolveGoldQueries, scoreGold, type ResolvedGoldQuery } from '../../test/gold/gold'
 import { buildSearchIndex, serializeSearchIndex } from '../pipeline/build-search-index'
+import { percentile } from './harness'
 
 const ROOT = join(__dirname, '..', '..')
 const DEFAULT_SIZES = [1000, 10000, 50000]
@@ -224,11 +225,6 @@ function collectGarbage(): void {
 function heapBytes(): number {
   const usage = process.memoryUsage()
   return usage.heapUsed + usage.arrayBuffers
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
 const round = (value: number, digits = 2) => Number(value.toFixed(digits))

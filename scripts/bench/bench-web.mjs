@@ -13,24 +13,18 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { startServer } from '../site/serve.mjs'
 // TypeScript modules: this script runs under tsx (npm run bench:web).
 import { PART, partSelector, TEXT_STEP_ATTRIBUTE } from '../../src/core/pageContract'
+import { STORE_KEY, STORE_VERSION } from '../../src/core/storeKeys'
 import { OVERLAY_ID } from '../site/pageBoot'
+import { builtSiteDir, CPU_THROTTLING, launchChromium, median, openPhonePage, percentile, repoRoot, serveSite } from './harness'
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, 'dist'))
-const oursDir = path.join(distRoot, 'h5')
+const oursDir = builtSiteDir()
 const workDir = path.join(repoRoot, 'test-results', 'bench-web')
 const bareDir = path.join(workDir, 'bare-taro')
 const outputFile = path.join(repoRoot, 'test-results', 'bench-web.json')
-
-const require = createRequire(import.meta.url)
-const { launchChromium, PHONE } = require('../tools/chromium.cjs')
 /** Runs of each first tap (fresh context each). */
 const FIRST_TAPS = 5
 
@@ -136,12 +130,6 @@ function initialJsGzip(dir) {
   return scripts.reduce((sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, src)), { level: 9 }).length, 0)
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
 async function audit(chrome, url) {
   const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] })
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`)
@@ -164,20 +152,6 @@ async function measure(chrome, url, runs) {
   return out
 }
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
-/** The store's key and version (src/core/storeKeys.ts), to give a page a saved text step. */
-function storeKeys() {
-  const text = fs.readFileSync(path.join(repoRoot, 'src', 'core', 'storeKeys.ts'), 'utf8')
-  const key = /STORE_KEY = '([^']+)'/.exec(text)
-  const version = /STORE_VERSION = (\d+)/.exec(text)
-  if (!key || !version) throw new Error('bench:web: STORE_KEY or STORE_VERSION not found in src/core/storeKeys.ts')
-  return { key: key[1], version: Number(version[1]) }
-}
-
 /**
  * The first taps a reader makes on a prerendered page (scripts/site/pageBoot.ts), at 4× CPU
  * throttling, once the page has loaded and prefetched the app's scripts, each in a fresh browser
@@ -193,8 +167,8 @@ function storeKeys() {
  * Card links are navigation and not timed.
  */
 async function firstTaps(baseUrl, articleId) {
-  const { key, version } = storeKeys()
-  const savedStep1 = JSON.stringify({ data: JSON.stringify({ version, state: { textStep: 1 } }) })
+  // A text step saved where the store keeps it (src/core/storeKeys.ts).
+  const savedStep1 = JSON.stringify({ data: JSON.stringify({ version: STORE_VERSION, state: { textStep: 1 } }) })
   const article = `${baseUrl}article/${articleId}/`
   const kinds = [
     { name: 'A+', url: article, tap: partSelector(PART.textSizeUp), answer: { step: '1' } },
@@ -209,11 +183,8 @@ async function firstTaps(baseUrl, articleId) {
       const samples = []
       const appSamples = []
       for (let i = 0; i < FIRST_TAPS; i++) {
-        const context = await browser.newContext(PHONE)
-        if (kind.saved) await context.addInitScript(([k, v]) => localStorage.setItem(k, v), [key, kind.saved])
-        const page = await context.newPage()
-        const cdp = await context.newCDPSession(page)
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+        const saved = kind.saved ? [`localStorage.setItem(${JSON.stringify(STORE_KEY)}, ${JSON.stringify(kind.saved)})`] : []
+        const { context, page, foreign, errors } = await openPhonePage(browser, { cpuThrottling: CPU_THROTTLING, initScripts: saved })
         await page.goto(kind.url, { waitUntil: 'load' })
         // The prefetches the loader starts after load.
         await page.waitForLoadState('networkidle')
@@ -274,6 +245,8 @@ async function firstTaps(baseUrl, articleId) {
         samples.push(answered)
         appSamples.push(app)
         await context.close()
+        if (foreign.length) throw new Error(`bench:web: the page requested hosts other than 127.0.0.1: ${foreign.join(', ')}`)
+        if (errors.length) throw new Error(`bench:web: the page threw: ${errors.join('; ')}`)
       }
       results[kind.name] = { p50: median(samples), samples, appP50: median(appSamples), appSamples }
     }
@@ -312,7 +285,7 @@ async function main() {
   const { articles } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'data', 'articles.json'), 'utf8'))
   const article = articles.find((a) => a.fullText) || articles[0]
   if (args.only === 'taps') {
-    const ours = await startServer({ root: oursDir })
+    const ours = await serveSite(oursDir)
     let report
     try {
       report = tapReport(await firstTaps(ours.url, article.id))
@@ -327,8 +300,8 @@ async function main() {
   }
   const bareBuildMs = args.skipBareBuild && fs.existsSync(path.join(bareDir, 'dist', 'index.html')) ? 0 : buildBareApp()
 
-  const ours = await startServer({ root: oursDir })
-  const bare = await startServer({ root: path.join(bareDir, 'dist') })
+  const ours = await serveSite(oursDir)
+  const bare = await serveSite(path.join(bareDir, 'dist'))
   const chrome = await chromeLauncher.launch({
     chromePath: '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -9,15 +9,10 @@
 //   npm run screenshots  (tsx scripts/bench/screenshots.mjs)        (build first: npm run build:h5)
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import chromiumSetup from '../tools/chromium.cjs'
-import { startServer } from '../site/serve.mjs'
-// TypeScript: this script runs under tsx (npm run screenshots).
+// TypeScript modules: this script runs under tsx (npm run screenshots).
 import { PART, partSelector, READY_SELECTOR } from '../../src/core/pageContract'
+import { builtSiteDir, launchChromium, openPhonePage, painted, repoRoot, serveSite } from './harness'
 
-const { launchChromium, PHONE } = chromiumSetup
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const distRoot = path.resolve(process.env.TEST_DIST_DIR || path.join(repoRoot, 'dist'))
 const outDir = path.join(repoRoot, 'docs', 'screenshots')
 const CARD = partSelector(PART.articleCard)
 
@@ -39,14 +34,8 @@ function chooseFilters(articles) {
   return { province, topic }
 }
 
-async function settled(page) {
-  await page.evaluate(() => document.fonts.ready)
-  // Two frames: layout after the last React commit, then its paint.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
-}
-
 async function shoot(page, name) {
-  await settled(page)
+  await painted(page)
   const file = path.join(outDir, `${name}.png`)
   await page.screenshot({ path: file })
   console.log(`  ${path.relative(repoRoot, file)}`)
@@ -59,17 +48,12 @@ async function main() {
   const fullArticle = articles.find((a) => a.fullText && a.related.length > 0) ?? articles.find((a) => a.fullText) ?? articles[0]
 
   fs.mkdirSync(outDir, { recursive: true })
-  const server = await startServer({ root: path.join(distRoot, 'h5') })
+  const server = await serveSite(builtSiteDir())
   const browser = await launchChromium()
   const errors = []
+  const foreign = []
   try {
-    const context = await browser.newContext(PHONE)
-    await context.route('**/*', (route) => {
-      const { hostname, protocol } = new URL(route.request().url())
-      return protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient')
-    })
-    const page = await context.newPage()
-    page.on('pageerror', (error) => errors.push(error.message))
+    const { page } = await openPhonePage(browser, { errors, foreign })
     const open = async (route) => {
       // A fresh load per shot: no page-switch animation half way through.
       await page.goto(`${server.url}${route ? `#${route}` : ''}`)
@@ -110,6 +94,7 @@ async function main() {
     await browser.close()
     await server.close()
   }
+  if (foreign.length) throw new Error(`the page requested hosts other than 127.0.0.1: ${foreign.join(', ')}`)
   if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`)
 }
 

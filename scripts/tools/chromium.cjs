@@ -1,7 +1,7 @@
 // One place for how every H5 tool drives the browser: Debian's /usr/bin/chromium through
 // playwright-core (never `npx playwright install`: it downloads from outside the npm registry),
-// the flags from platform.md, and a phone-sized page. Used by the e2e tests (test/e2e),
-// scripts/bench/bench-first-screen.mjs and scripts/bench/screenshots.mjs. CommonJS so that both jest
+// the flags from platform.md, and a phone-sized page. Used by the e2e tests (test/e2e) and
+// the browser harness of the benchmarks (scripts/bench/harness.ts). CommonJS so that both jest
 // (no ESM transform) and the .mjs scripts can load it.
 const fs = require('node:fs')
 const { chromium } = require('playwright-core')
