@@ -1,6 +1,6 @@
 // `npm run --silent bench:edition -- [--json] [--sizes 42,2000,10000]`: what a reader downloads to
-// follow a new edition (scripts/lib/edition.ts), at each library size: the real pages, or the
-// growth benchmark's pages (scripts/growth-fixture.ts) up to that many articles.
+// follow a new edition (scripts/pipeline/edition.ts), at each library size: the real pages, or the
+// growth benchmark's pages (scripts/bench/growth-fixture.ts) up to that many articles.
 //   - one added article: the library with and without one of its full articles (the one in the
 //     middle of the list; its id is removed from the others' related lists too), each through
 //     the whole data pipeline (dataset → search index → layout) and compared file by file (name

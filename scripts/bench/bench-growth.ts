@@ -1,7 +1,7 @@
 // `npm run --silent bench:growth -- [--json] [--sizes 42,2000,10000]`: how the app holds up as
 // the library grows. For each size it makes a temporary copy of the repository (never touching
 // this one's assets/ or src/data/), fills its assets/articles with the real pages plus fixture
-// pages (scripts/growth-fixture.ts: real texts moved to other real cities), runs `npm run data`
+// pages (scripts/bench/growth-fixture.ts: real texts moved to other real cities), runs `npm run data`
 // and both builds there, measures the packages, and drives the built H5 in headless Chromium
 // with 4× CPU throttling: time to the first list, time to open an article, and typing to
 // visible results. Prints ONE JSON object (with --json) or a short table.

@@ -1,14 +1,14 @@
 // npm run build:h5: the H5 site, doing only what its inputs ask for.
 //   1. The app: `taro build --type h5` when the app's inputs changed (scripts/site/appCache.ts),
 //      else its files restored from the cache (only files whose bytes differ are written).
-//   2. The library's edition: data/<version>/ and data/edition.json (scripts/lib/edition.ts), from
+//   2. The library's edition: data/<version>/ and data/edition.json (scripts/pipeline/edition.ts), from
 //      src/data as `npm run data` left it; the app's scripts hold no article, so a new article
 //      needs no Taro build.
-//   3. The pages: scripts/prerender.ts renders every page in Node (seconds for 10,000), writes
+//   3. The pages: scripts/site/prerender.ts renders every page in Node (seconds for 10,000), writes
 //      only the files whose bytes changed, and precompresses only those (copies cached by
 //      content hash).
 // The result is the same, byte for byte, as a full build from a clean checkout
-// (npx tsx scripts/compare-sites.ts dist/h5 <other>/dist/h5).
+// (npx tsx scripts/site/compare-sites.ts dist/h5 <other>/dist/h5).
 //
 //   npx tsx scripts/site/build.ts            (HN_BUILD_CACHE=<dir> moves the cache; =off disables it)
 import { spawnSync } from 'node:child_process'

@@ -1,4 +1,4 @@
-// How a prerendered H5 page starts the app. scripts/prerender.ts bundles this module with esbuild
+// How a prerendered H5 page starts the app. scripts/site/prerender.ts bundles this module with esbuild
 // (ES2015, minified) and writes it inline into every page, right after the page's markup, so it
 // runs before the first paint. It decides four things:
 //
@@ -576,7 +576,7 @@ export function bootPage(options: BootOptions): void {
   window.addEventListener(
     'load',
     () => {
-      // The worker's install precaches the app's scripts (scripts/lib/serviceWorker.ts), so they
+      // The worker's install precaches the app's scripts (scripts/site/serviceWorker.ts), so they
       // are at hand when the reader's intent comes. Where no worker runs (WeChat's browser, old
       // or insecure ones), a low-priority prefetch does that instead; never both, which would
       // fetch 130 KB twice on a slow line and share it with the first screen's bytes.

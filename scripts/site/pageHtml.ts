@@ -1,4 +1,4 @@
-// How scripts/prerender.ts turns Taro's index.html shell, a page's rendered markup and its data into
+// How scripts/site/prerender.ts turns Taro's index.html shell, a page's rendered markup and its data into
 // the HTML file a static host serves.
 //
 // Article titles, summaries and bodies come from saved pages of a third-party site: every piece

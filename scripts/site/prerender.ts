@@ -1,17 +1,17 @@
 // The H5 site's pages as HTML files, written after `taro build --type h5` (npm run build:h5):
 //   index.html, search/index.html, mine/index.html, article/<id>/index.html, 404.html  (each page's first screen)
 //   share/<id>.png    each article's 5:4 share card (its og:image), drawn by the app's own layout
-//   sitemap.xml, robots.txt, site.json (base path for scripts/serve.mjs), app.html (bare shell)
+//   sitemap.xml, robots.txt, site.json (base path for scripts/site/serve.mjs), app.html (bare shell)
 // then precompresses every text file (.br and .gz beside it) and generates the service worker.
 //
 // How: the pages are rendered in Node from the app's own React components and packaged data
 // (scripts/site/renderer.ts), inside Taro's frame, as each looks once loaded; the styles they
 // need are one hashed, immutable stylesheet (scripts/site/siteStyles.ts). The app then takes over
-// each page in place (scripts/lib/pageBoot.ts) with nothing to move. No browser is involved, and
+// each page in place (scripts/site/pageBoot.ts) with nothing to move. No browser is involved, and
 // a file whose bytes did not change is not rewritten (scripts/site/writeSite.ts), so its
 // compressed copies are not redone either.
 //
-//   npx tsx scripts/prerender.ts [dist/h5]        (H5_BASE_URL as for the build)
+//   npx tsx scripts/site/prerender.ts [dist/h5]        (H5_BASE_URL as for the build)
 import { buildSync } from 'esbuild'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -153,11 +153,11 @@ function bootScript(): string {
   return buildSync({ stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false, target: 'es2015' }).outputFiles[0].text.trim()
 }
 
-/** Stands for each page's own BootOptions in the one bundle of scripts/lib/pageBoot.ts. */
+/** Stands for each page's own BootOptions in the one bundle of scripts/site/pageBoot.ts. */
 const BOOT_OPTIONS = '__HN_BOOT_OPTIONS__'
 
 /**
- * How the page starts the app (scripts/lib/pageBoot.ts: text step before the first paint, the
+ * How the page starts the app (scripts/site/pageBoot.ts: text step before the first paint, the
  * app's scripts on the reader's first intent, the hand-over, the service worker), built once.
  */
 function pageBootScript(): string {
@@ -230,7 +230,7 @@ function writeSitemap(pages: SitePage[]): void {
 async function main(): Promise<void> {
   const started = Date.now()
   const timing = (label: string) => process.env.PRERENDER_TIMING && console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  // The edition's catalog script loads first of the app's scripts (scripts/lib/edition.ts).
+  // The edition's catalog script loads first of the app's scripts (scripts/pipeline/edition.ts).
   const shell = parseShell(shellWithEditionScripts(readShell(), siteEditionScripts(dist, basePath)))
   const pages = sitePages()
   const forwarder = bootScript()

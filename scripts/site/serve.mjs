@@ -7,7 +7,7 @@
 // crash), a redirect only ever names a path on this host, and nothing outside the served
 // directory is read, symlinks included (test/e2e/serve-fuzz.test.ts throws a thousand at it).
 // `npm run serve` / `npm start` use it from the command line:
-//   node scripts/serve.mjs [directory]        (PORT env, default 8080; PORT=0 picks a free port)
+//   node scripts/site/serve.mjs [directory]        (PORT env, default 8080; PORT=0 picks a free port)
 // The first-screen benchmark and the screenshot script import `startServer`; the jest e2e tests
 // start it as a child process with PORT=0 and read the URL it prints, so runs never collide.
 import { createServer, STATUS_CODES } from 'node:http'
@@ -116,14 +116,14 @@ function assertLocalLocation(location) {
 
 /**
  * Files whose name carries a content hash (app.1a2b3c4d.js), or that sit in an edition's folder
- * named by one (data/3f2a9c1b7d4e/list-000.json, catalog.js; scripts/lib/edition.ts): they never
+ * named by one (data/3f2a9c1b7d4e/list-000.json, catalog.js; scripts/pipeline/edition.ts): they never
  * change, cache for good. data/edition.json names the current edition: no-cache, like HTML.
  */
 const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$|[\\/]data[\\/][0-9a-f]{12}[\\/][^\\/]+\.(?:json|js)$/i
 
 /**
  * The encodings to try, best first, from Accept-Encoding (RFC 9110 12.5.3) and the precompressed
- * copies the build wrote (scripts/lib/precompress.ts): names are trimmed and case-insensitive, a
+ * copies the build wrote (scripts/site/precompress.ts): names are trimmed and case-insensitive, a
  * q-value of 0 (or one that is not a valid q-value) refuses a coding, `*` stands for every coding
  * not named, a higher q goes first and brotli before gzip when they tie. Empty: the file as it is.
  */
@@ -165,7 +165,7 @@ function headerValue(value) {
 }
 
 /**
- * What scripts/prerender.ts wrote in site.json: the base path the build was made for ('' at the
+ * What scripts/site/prerender.ts wrote in site.json: the base path the build was made for ('' at the
  * root), the app's own page paths (/pages/detail/index…), which the app routes itself, and the
  * pages' Content-Security-Policy (absent in builds made before it was added).
  */

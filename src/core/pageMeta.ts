@@ -1,6 +1,6 @@
 // What a page says about itself to link previews and search engines (meta description, og:
 // tags, the share card picture), decided once for both writers: the build's prerender step
-// (scripts/prerender.ts) puts it into each page's HTML, and the H5 app sets the same values when
+// (scripts/site/prerender.ts) puts it into each page's HTML, and the H5 app sets the same values when
 // it shows an article (src/features/share/pageMeta.ts).
 import type { Article } from './article'
 import { APP_NAME, shortenText } from './text'

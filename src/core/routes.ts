@@ -56,7 +56,7 @@ export function homeRoute(filters?: Partial<ArticleFilters>): string {
  *   /pages/search/index?q=医保        → search/?q=医保
  *   /pages/detail/index?id=X&from=…  → article/X/?from=…
  *   /pages/mine/index                → mine/
- * These are real paths with a prerendered HTML file each (scripts/prerender.ts), so a link
+ * These are real paths with a prerendered HTML file each (scripts/site/prerender.ts), so a link
  * preview or a search engine reads the article without running any script. Other routes (the
  * not-found page, unknown pages) keep their page path.
  */

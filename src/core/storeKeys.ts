@@ -1,5 +1,5 @@
 // Where the app's saved state lives in storage, in its own module so that the inline boot code
-// of every prerendered H5 page (scripts/lib/pageBoot.ts) can read the saved text step before the
+// of every prerendered H5 page (scripts/site/pageBoot.ts) can read the saved text step before the
 // app has started, without bundling the store.
 
 /** The main save (filters, search history, text step); the reading lists use `${STORE_KEY}/<list>`. */

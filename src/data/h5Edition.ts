@@ -1,5 +1,5 @@
 // The H5 site's current edition, as the page receives it: data/<version>/catalog.js (written by
-// scripts/lib/edition.ts, loaded before the app's own scripts) sets this global, and
+// scripts/pipeline/edition.ts, loaded before the app's own scripts) sets this global, and
 // src/data/loader.h5.ts reads it synchronously. The app's scripts thus hold no article data and
 // no data version: the same scripts run every edition, and a new edition is a new page load.
 // Shared by the build and the app.

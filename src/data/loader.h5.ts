@@ -3,7 +3,7 @@
 // other data file (list and article shards, the search index) is a plain JSON file of that
 // folder, fetched from the same origin the first time it is asked for. The app's scripts name
 // no data file and no version, so they are the same for every edition.
-// A prerendered article page already holds its article (scripts/prerender.ts embeds the record):
+// A prerendered article page already holds its article (scripts/site/prerender.ts embeds the record):
 // embeddedArticleText gives it to src/data/index.ts, which checks it, so taking the page over
 // does not fetch that article's shard. Nothing leaves the site.
 import { EMBEDDED_ARTICLE_ID } from './embedded'

@@ -1,5 +1,5 @@
 // The search engine over the whole dataset of record and the prebuilt index, synchronously, for
-// tools and tests in Node (scripts/search.ts, the gold set). The app loads the same engine over
+// tools and tests in Node (scripts/tools/search.ts, the gold set). The app loads the same engine over
 // the list entries (no bodies) through src/data/search.ts: getListSearchEngine() is that one.
 import { createSearchEngine, readSearchIndex } from '../core/search/engine'
 import type { SearchEngine } from '../core/search/types'

@@ -1,4 +1,4 @@
-// H5 only: registers the Workbox service worker the build generates (scripts/lib/serviceWorker.ts),
+// H5 only: registers the Workbox service worker the build generates (scripts/site/serviceWorker.ts),
 // so the site opens offline after one visit. Not inside WeChat's own browser: its X5/XWeb
 // kernels keep their own page cache and some versions handle service workers badly, and a
 // WeChat reader always has the mini-program; there the site simply stays online-only.

@@ -1,4 +1,4 @@
-// Pinyin and initials matching against keys computed at build time (scripts/build-search-index.ts),
+// Pinyin and initials matching against keys computed at build time (scripts/pipeline/build-search-index.ts),
 // so the app carries no pinyin dictionary. A latin token such as "yibao", "yb", "shuozhoujiaolv"
 // is turned into the Chinese words it spells (医保, 朔州 + 焦虑); those words are then searched
 // like typed ones, which also highlights exactly the title characters whose pinyin matched.

@@ -37,7 +37,7 @@ export interface SearchEngine<R extends SearchRecord = Article> {
 
 /**
  * The prebuilt part of the search index (src/data/search-index.json, written by
- * scripts/build-search-index.ts): what needs the pinyin library, the traditional-character
+ * scripts/pipeline/build-search-index.ts): what needs the pinyin library, the traditional-character
  * converter or a look at the whole corpus, computed once at build time so the app ships none.
  */
 export interface SearchIndexData {

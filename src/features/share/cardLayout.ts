@@ -100,7 +100,7 @@ export function layoutMomentsImage(content: ShareCardContent, measure: TextMeasu
 
 /**
  * The packaged fallback card (src/assets/share/default-card.png, drawn by
- * scripts/draw-default-share-card.ts): app name, what it covers and the disclaimer, no article.
+ * scripts/share-cards/draw-default-share-card.ts): app name, what it covers and the disclaimer, no article.
  */
 export function layoutDefaultCard(disclaimer: string, measure: TextMeasurer = estimateTextWidth): ShareImageLayout {
   const { width, height } = CARD_SIZE

@@ -22,7 +22,7 @@ export function describeArticle(article: Article | null): void {
   }
   const link = articleLinkShare(article)
   const description = pageDescription(article)
-  // The article's own card, drawn at build time (scripts/prerender.ts): the one its HTML names.
+  // The article's own card, drawn at build time (scripts/site/prerender.ts): the one its HTML names.
   const image = siteUrl(configuredH5BaseUrl(), shareCardPath(article.id))
   applyPageMeta(article.id, {
     title: articlePageTitle(article),
