@@ -2,18 +2,22 @@
 // follow a new edition (scripts/pipeline/edition.ts), at each library size: the real pages, or the
 // growth benchmark's pages (scripts/bench/growth-fixture.ts) up to that many articles.
 //   - one added article: the library with and without one of its full articles (the one in the
-//     middle of the list; its id is removed from the others' related lists too), each through
-//     the whole data pipeline (dataset → search index → layout) and compared file by file (name
-//     and SHA-256), as a follower compares manifests;
+//     middle of the list; without it, every related list is scored again over the smaller
+//     library, as the pipeline would), each through the whole data pipeline (dataset → search
+//     index → layout) and compared file by file (name and SHA-256), as a follower compares
+//     manifests;
+//   - at the largest size asked for, the same for a sample of added articles (`--sample N`, 50
+//     full articles evenly spaced over the list; 0 turns it off): p50 / p90 / max of the
+//     download, so one lucky article does not decide;
 //   - a full new edition: every file;
 //   - the edition's total bytes, file count and largest file, and whether the weapp packaging
 //     still fits WeChat's limits.
 // Bytes are the files' raw bytes (what a download without compression moves), plus edition.json
 // itself; the gzip figure is printed beside them for a host that compresses. Nothing is written.
 import { gzipSync } from 'node:zlib'
-import type { Article, ArticleDataset } from '../../src/core/article'
-import { provincesInGazetteerOrder } from '../../src/core/regions'
-import { buildDataset, readSourcePages } from '../pipeline/build-data'
+import type { ArticleDataset } from '../../src/core/article'
+import type { SourcePageLinks } from '../../src/core/related'
+import { buildDataset, datasetWithout as without, readSourcePages } from '../pipeline/build-data'
 import { buildSearchIndex } from '../pipeline/build-search-index'
 import { buildLayoutFiles, checkWechatLimits, packDataFiles, weappModuleSource } from '../pipeline/data-layout'
 import { growthPages } from './growth-fixture'
@@ -27,22 +31,30 @@ interface SizeFigures {
   addedArticle: { id: string; changedFiles: string[]; changedBytes: number; changedGzipBytes: number; downloadBytes: number; downloadGzipBytes: number }
   fullEdition: { files: number; downloadBytes: number; gzipBytes: number }
   weappSubpackages: number
+  /** At the largest size only: one added article, over a sample of full articles. */
+  addedSample?: SampleFigures
 }
 
-function parseArgs(argv: string[]): { json: boolean; sizes: number[] } {
-  const options = { json: false, sizes: [42, 2000, 10000] }
+interface SampleFigures {
+  articles: number
+  /** Download with edition.json, raw bytes. */
+  downloadBytes: { p50: number; p90: number; max: number }
+  downloadGzipBytes: { p50: number; p90: number; max: number }
+  changedFiles: { p50: number; p90: number; max: number }
+  /** The sampled article with the largest download and its changed files. */
+  worst: { id: string; changedFiles: string[] }
+}
+
+function parseArgs(argv: string[]): { json: boolean; sizes: number[]; sample: number } {
+  const options = { json: false, sizes: [42, 2000, 10000], sample: 50 }
+  const usage = 'Usage: npm run --silent bench:edition -- [--json] [--sizes 42,2000,10000] [--sample 50]'
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = true
     else if (argv[i] === '--sizes') options.sizes = (argv[++i] || '').split(',').map(Number).filter((n) => n > 0)
-    else throw new Error(`Unknown argument "${argv[i]}". Usage: npm run --silent bench:edition -- [--json] [--sizes 42,2000,10000]`)
+    else if (argv[i] === '--sample') options.sample = Math.max(0, Math.floor(Number(argv[++i])) || 0)
+    else throw new Error(`Unknown argument "${argv[i]}". ${usage}`)
   }
   return options
-}
-
-/** The library as it was before `id` was added. */
-function without(dataset: ArticleDataset, id: string): ArticleDataset {
-  const articles: Article[] = dataset.articles.filter((a) => a.id !== id).map((a) => ({ ...a, related: a.related.filter((r) => r !== id) }))
-  return { ...dataset, articles, provinces: provincesInGazetteerOrder(articles.map((a) => a.region)) }
 }
 
 function edition(dataset: ArticleDataset): { manifest: EditionManifest; files: Map<string, Buffer> } {
@@ -52,14 +64,40 @@ function edition(dataset: ArticleDataset): { manifest: EditionManifest; files: M
 
 const gzipBytes = (files: Map<string, Buffer>, names: readonly string[]) => names.reduce((sum, name) => sum + gzipSync(files.get(name) as Buffer).length, 0)
 
-function measure(size: number): SizeFigures {
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+const spread = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), max: sorted[sorted.length - 1] }
+}
+
+/** One added article for each of `count` full articles evenly spaced over the list. */
+function sampleAdded(dataset: ArticleDataset, links: readonly SourcePageLinks[], after: ReturnType<typeof edition>, count: number): SampleFigures {
+  const full = dataset.articles.filter((a) => a.fullText)
+  const picked = Array.from(new Set(Array.from({ length: Math.min(count, full.length) }, (_, k) => full[Math.floor(((k + 0.5) * full.length) / Math.min(count, full.length))])))
+  const manifestGzip = gzipSync(serializeManifest(after.manifest)).length
+  const runs = picked.map((added) => {
+    const change = editionChanges(edition(without(dataset, links, added.id)).manifest, after.manifest)
+    const names = change.changed.map((f) => f.name)
+    return { id: added.id, names, bytes: change.downloadBytes, gzip: gzipBytes(after.files, names) + manifestGzip }
+  })
+  const worst = runs.reduce((a, b) => (b.bytes > a.bytes ? b : a))
+  return {
+    articles: runs.length,
+    downloadBytes: spread(runs.map((r) => r.bytes)),
+    downloadGzipBytes: spread(runs.map((r) => r.gzip)),
+    changedFiles: spread(runs.map((r) => r.names.length)),
+    worst: { id: worst.id, changedFiles: worst.names },
+  }
+}
+
+function measure(size: number, sample: number): SizeFigures {
   const real = readSourcePages()
   const pages = size <= 42 ? real : growthPages(real, size)
-  const { dataset } = buildDataset(pages)
+  const { dataset, links } = buildDataset(pages)
   const full = dataset.articles.filter((a) => a.fullText)
   const added = full[Math.floor(full.length / 2)]
   const after = edition(dataset)
-  const before = edition(without(dataset, added.id))
+  const before = edition(without(dataset, links, added.id))
   const change = editionChanges(before.manifest, after.manifest)
   const fresh = editionChanges(null, after.manifest)
   const names = after.manifest.files.map((f) => f.name)
@@ -80,6 +118,7 @@ function measure(size: number): SizeFigures {
     },
     fullEdition: { files: fresh.changed.length, downloadBytes: fresh.downloadBytes, gzipBytes: gzipBytes(after.files, names) + gzipSync(serializeManifest(after.manifest)).length },
     weappSubpackages: packDataFiles(weappFiles).packages.length,
+    ...(sample > 0 ? { addedSample: sampleAdded(dataset, links, after, sample) } : {}),
   }
 }
 
@@ -87,9 +126,10 @@ function main(): void {
   const options = parseArgs(process.argv.slice(2))
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
   const results: SizeFigures[] = []
+  const largest = Math.max(...options.sizes)
   for (const size of options.sizes) {
     const started = Date.now()
-    const figures = measure(size)
+    const figures = measure(size, size === largest ? options.sample : 0)
     results.push(figures)
     if (!options.json) {
       console.log(
@@ -97,6 +137,13 @@ function main(): void {
           `  one added article (${figures.addedArticle.id}): ${figures.addedArticle.changedFiles.length} files changed (${figures.addedArticle.changedFiles.join(', ')}), ` +
           `${kb(figures.addedArticle.changedBytes)} raw (${kb(figures.addedArticle.changedGzipBytes)} gzip); download with edition.json ${kb(figures.addedArticle.downloadBytes)} (${kb(figures.addedArticle.downloadGzipBytes)} gzip)\n` +
           `  full new edition: ${figures.fullEdition.files} files, ${kb(figures.fullEdition.downloadBytes)} raw with edition.json (${kb(figures.fullEdition.gzipBytes)} gzip)` +
+          (figures.addedSample
+            ? `\n  one added article, over ${figures.addedSample.articles} full articles evenly spaced: download with edition.json ` +
+              `p50 ${kb(figures.addedSample.downloadBytes.p50)}, p90 ${kb(figures.addedSample.downloadBytes.p90)}, max ${kb(figures.addedSample.downloadBytes.max)} raw ` +
+              `(gzip p50 ${kb(figures.addedSample.downloadGzipBytes.p50)}, p90 ${kb(figures.addedSample.downloadGzipBytes.p90)}, max ${kb(figures.addedSample.downloadGzipBytes.max)}); ` +
+              `files changed p50 ${figures.addedSample.changedFiles.p50}, p90 ${figures.addedSample.changedFiles.p90}, max ${figures.addedSample.changedFiles.max} ` +
+              `(largest: ${figures.addedSample.worst.id}, ${figures.addedSample.worst.changedFiles.join(', ')})`
+            : '') +
           `   [${((Date.now() - started) / 1000).toFixed(1)} s]`,
       )
     }

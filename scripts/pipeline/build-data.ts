@@ -8,7 +8,7 @@ import { assignIds, normaliseTitle } from '../../src/core/ids'
 import { dedupeByTitle } from '../../src/core/parse/dedupe'
 import { parsePage, type ParsedPage } from '../../src/core/parse/page'
 import { provincesInGazetteerOrder, regionFromTitle } from '../../src/core/regions'
-import { relatedArticles } from '../../src/core/related'
+import { relatedArticles, type SourcePageLinks } from '../../src/core/related'
 import { topicsFor } from '../../src/core/topics'
 import { newestFirstOrder } from '../../src/core/catalog'
 
@@ -32,6 +32,8 @@ export interface BuildResult {
   pages: PageReport[]
   /** Records dropped because their title was already present. */
   duplicates: number
+  /** Each page's own 相关推荐 links, as the related lists were scored from them. */
+  links: SourcePageLinks[]
 }
 
 /** The pure pipeline: page texts in (in the order given), dataset out. Throws on a malformed page. */
@@ -57,10 +59,8 @@ export function buildDataset(sources: readonly SourcePage[]): BuildResult {
   }))
   // Newest first before relating: the topic index then offers the newest articles first.
   articles.sort(newestFirstOrder)
-  const related = relatedArticles(
-    articles,
-    pageTitles.map((p) => ({ mainId: id(p.main), entryIds: p.entries.map(id) })),
-  )
+  const links = pageTitles.map((p) => ({ mainId: id(p.main), entryIds: p.entries.map(id) }))
+  const related = relatedArticles(articles, links)
   for (const article of articles) article.related = related.get(article.id) ?? []
 
   return {
@@ -75,7 +75,22 @@ export function buildDataset(sources: readonly SourcePage[]): BuildResult {
     },
     pages: parsed.map((p) => ({ fileName: p.fileName, full: 1, excerpts: p.entries.length })),
     duplicates: parsed.reduce((n, p) => n + 1 + p.entries.length, 0) - articles.length,
+    links,
   }
+}
+
+/**
+ * The library as it was before article `id` was added: without it, and every related list
+ * scored again over the rest (scores weigh title terms by how rare they are in the whole
+ * library, so an added article can reorder lists that never name it), as this pipeline would
+ * have made it. `links` are the pages' own links (BuildResult.links).
+ */
+export function datasetWithout(dataset: ArticleDataset, links: readonly SourcePageLinks[], id: string): ArticleDataset {
+  const kept = dataset.articles.filter((a) => a.id !== id)
+  const pageLinks = links.filter((p) => p.mainId !== id).map((p) => ({ mainId: p.mainId, entryIds: p.entryIds.filter((e) => e !== id) }))
+  const related = relatedArticles(kept, pageLinks)
+  const articles: Article[] = kept.map((a) => ({ ...a, related: related.get(a.id) ?? [] }))
+  return { ...dataset, articles, provinces: provincesInGazetteerOrder(articles.map((a) => a.region)) }
 }
 
 function longest(texts: ReadonlyArray<string | null>, what: string): string {

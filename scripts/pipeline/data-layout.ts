@@ -2,26 +2,35 @@
 // pipeline's outputs of record):
 //   src/data/catalog.json               first screen: counts, regions, disclaimers, newest list entries
 //   src/data/shards/list-NNN.json       the list index (with each title's pinyin key), by listShardOf(id)
-//   src/data/shards/articles-NNN.json   full articles, by articleShardOf(id)
+//   src/data/shards/articles-NNN.json   full articles without their related lists, by articleShardOf(id)
+//   src/data/shards/related-NNN.json    { [id]: related ids } of every article, by relatedShardOf(region)
 //   src/data/shards/search-index.json   the search index without its per-article part (the list carries it)
 //   src/data/packages.json              weapp: which subpackage carries which data file (pack step)
-// Membership is a linear hash of the id (src/core/catalog.ts shardOf) and shard counts follow
-// the bytes, so one added article changes its own two shards, the catalog, and at most a split
-// bucket and a small index: the edition a reader downloads is a few files, not the library.
+// Membership is a linear hash of the id (of the region for related shards: src/core/catalog.ts
+// shardOf) and shard counts follow the bytes, so one added article changes its own two shards,
+// the catalog, the small related shards of its region (the lists that now name it are mostly of
+// its own city and province), and at most a split bucket and a small index: the edition a
+// reader downloads is a few files, not the library.
 // Pure functions here; pack-data.ts writes the files. Same input, same bytes.
 import type { Article, ArticleDataset } from '../../src/core/article'
 import {
   ARTICLE_SHARD_TARGET_BYTES,
+  CATALOG_VERSION,
   LIST_HEAD_SIZE,
   LIST_SHARD_TARGET_BYTES,
+  RELATED_SHARD_TARGET_BYTES,
   articleShardName,
   articleShardOf,
   listShardName,
   listShardOf,
+  relatedShardName,
+  relatedShardOf,
   toListEntry,
   type Catalog,
   type ListEntry,
   type PackagedProvince,
+  type RelatedShard,
+  type StoredArticle,
 } from '../../src/core/catalog'
 import type { SearchIndexData } from '../../src/core/search/types'
 import budgets from '../../config/budgets.json'
@@ -61,15 +70,34 @@ export function shardCountFor(items: readonly unknown[], targetBytes: number): n
   return Math.max(1, Math.ceil(bytes / targetBytes))
 }
 
+/** An article as its article shard stores it: without its related list (that is in its related shard). */
+export function storedArticle(article: Article): StoredArticle {
+  const { related, ...stored } = article
+  void related
+  return stored
+}
+
 /** How many article shards: enough that one is about ARTICLE_SHARD_TARGET_BYTES. */
 export function articleShardCount(articles: readonly Article[]): number {
-  return shardCountFor(articles, ARTICLE_SHARD_TARGET_BYTES)
+  return shardCountFor(articles.map(storedArticle), ARTICLE_SHARD_TARGET_BYTES)
+}
+
+/** How many related shards: enough that one is about RELATED_SHARD_TARGET_BYTES (an entry is `"id":[…],`). */
+export function relatedShardCount(articles: readonly Article[]): number {
+  return shardCountFor(articles.map((a) => [a.id, a.related]), RELATED_SHARD_TARGET_BYTES)
 }
 
 function bucketed<T extends { id: string }>(items: readonly T[], count: number, shardOf: (id: string, count: number) => number): T[][] {
   const buckets: T[][] = Array.from({ length: count }, () => [])
   for (const item of items) buckets[shardOf(item.id, count)].push(item)
   return buckets
+}
+
+/** The related shards: each article's related list, in the shard of its region, in the dataset's order. */
+export function relatedShards(articles: readonly Article[], count: number): RelatedShard[] {
+  const shards: RelatedShard[] = Array.from({ length: count }, () => ({}))
+  for (const article of articles) shards[relatedShardOf(article.region, count)][article.id] = article.related
+  return shards
 }
 
 /** The search index as shipped: its per-article part (titlePinyin) travels in the list entries. */
@@ -92,11 +120,14 @@ export function buildLayoutFiles(dataset: ArticleDataset, searchIndex: SearchInd
   const listShardCount = shardCountFor(entries, LIST_SHARD_TARGET_BYTES)
   bucketed(entries, listShardCount, listShardOf).forEach((shard, n) => files.set(`shards/${listShardName(n)}.json`, serializeJson(shard)))
   const shardCount = articleShardCount(dataset.articles)
-  bucketed(dataset.articles, shardCount, articleShardOf).forEach((shard, n) => files.set(`shards/${articleShardName(n)}.json`, serializeJson(shard)))
+  const stored = dataset.articles.map(storedArticle)
+  bucketed(stored, shardCount, articleShardOf).forEach((shard, n) => files.set(`shards/${articleShardName(n)}.json`, serializeJson(shard)))
+  const relatedCount = relatedShardCount(dataset.articles)
+  relatedShards(dataset.articles, relatedCount).forEach((shard, n) => files.set(`shards/${relatedShardName(n)}.json`, serializeJson(shard)))
   files.set('shards/search-index.json', serializeJson(shippedSearchIndex(searchIndex)))
 
   const catalog: Catalog = {
-    version: 2,
+    version: CATALOG_VERSION,
     articleCount: dataset.articles.length,
     disclaimers: dataset.disclaimers,
     provinces: catalogProvinces(dataset),
@@ -104,6 +135,7 @@ export function buildLayoutFiles(dataset: ArticleDataset, searchIndex: SearchInd
     head: entries.slice(0, LIST_HEAD_SIZE).map(({ pinyin, ...entry }) => (void pinyin, entry)),
     listShardCount,
     articleShardCount: shardCount,
+    relatedShardCount: relatedCount,
   }
   files.set('catalog.json', serializeJson(catalog))
   return files

@@ -1,5 +1,5 @@
-// The library as a published edition: the files the app reads (catalog, list and article
-// shards, the search index: src/data/catalog.json and src/data/shards/, from `npm run data`),
+// The library as a published edition: the files the app reads (catalog, list, article and
+// related shards, the search index: src/data/catalog.json and src/data/shards/, from `npm run data`),
 // copied into the site's data folder under a version named by their content, with a manifest
 // beside them:
 //
@@ -17,12 +17,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parse, type DefaultTreeAdapterMap } from 'parse5'
 import { H5_EDITION_GLOBAL, H5_EDITION_SCRIPT, type H5Edition } from '../../src/data/h5Edition'
-import { EDITION_FORMAT, MANIFEST_NAME, type EditionFile, type EditionManifest } from '../../src/core/edition'
+import { DATA_FILE_NAME, EDITION_FORMAT, MANIFEST_NAME, type EditionFile, type EditionManifest } from '../../src/core/edition'
 
 export { EDITION_FORMAT, type EditionFile, type EditionManifest }
 export const EDITION_MANIFEST = MANIFEST_NAME
 
-const DATA_NAME = /^(catalog|search-index|list-\d{3}|articles-\d{3})$/
+/** The names a follower accepts (src/core/edition.ts, from the shard kinds of src/core/catalog.ts). */
+const DATA_NAME = DATA_FILE_NAME
 const repoRoot = path.resolve(__dirname, '..', '..')
 export const SOURCE_DATA_DIR = path.join(repoRoot, 'src', 'data')
 

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { join } from 'path'
 import type { ArticleDataset } from '../../src/core/article'
-import type { Catalog } from '../../src/core/catalog'
+import { SHARD_KINDS, type Catalog } from '../../src/core/catalog'
 import type { SearchIndexData } from '../../src/core/search/types'
 import { buildLayoutFiles, checkWechatLimits, packDataFiles, serializeJson, weappModuleSource, type DataFileSize, type PackagesFile } from './data-layout'
 
@@ -34,12 +34,11 @@ export function writeLayoutFiles(files: Map<string, string>, dataDir: string = D
 /** The data files a weapp build carries outside the main package, in the order they are packed. */
 export function dataFileSizes(dataDir: string = DATA_DIR): DataFileSize[] {
   const shards = readdirSync(join(dataDir, 'shards')).filter((f) => f.endsWith('.json'))
-  // List shards first: home asks for them as it opens, so they share the first subpackages.
-  const ordered = [
-    ...shards.filter((f) => f.startsWith('list-')).sort(),
-    ...shards.filter((f) => f.startsWith('articles-')).sort(),
-    ...shards.filter((f) => !f.startsWith('list-') && !f.startsWith('articles-')).sort(),
-  ]
+  // List shards first: home asks for them as it opens, so they share the first subpackages;
+  // then article and related shards (SHARD_KINDS' order), then the rest (the search index).
+  const kindOf = (file: string) => SHARD_KINDS.findIndex((kind) => file.startsWith(`${kind}-`))
+  const rank = (file: string) => (kindOf(file) < 0 ? SHARD_KINDS.length : kindOf(file))
+  const ordered = [...shards].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
   const sizeOf = (file: string) => Buffer.byteLength(weappModuleSource(readFileSync(file, 'utf8')))
   return ordered.map((f) => ({ name: f.replace(/\.json$/, ''), bytes: sizeOf(join(dataDir, 'shards', f)) }))
 }
@@ -56,8 +55,8 @@ if (require.main === module) {
     const layout = layoutFilesOf()
     writeLayoutFiles(layout)
     const shards = [...layout.keys()].filter((f) => f.startsWith('shards/'))
-    const kinds = (prefix: string) => shards.filter((f) => f.startsWith(`shards/${prefix}`)).length
-    console.log(`wrote catalog.json and ${shards.length} data files in src/data/shards (${kinds('list-')} list shards, ${kinds('articles-')} article shards, the search index)`)
+    const kinds = SHARD_KINDS.map((kind) => `${shards.filter((f) => f.startsWith(`shards/${kind}-`)).length} ${kind} shards`).join(', ')
+    console.log(`wrote catalog.json and ${shards.length} data files in src/data/shards (${kinds}, the search index)`)
     const files = dataFileSizes()
     const packages = buildPackages(DATA_DIR, files)
     writeFileSync(PACKAGES_FILE, serializeJson(packages))

@@ -58,8 +58,8 @@ function weappPackages(weappDir) {
   return packages
 }
 
-/** A data shard's file name (src/data/shards/list-000.json, articles-012.json). */
-const SHARD_NAME = /\b(?:list|articles)-\d{3}\b/
+/** A data shard's file name (src/data/shards/list-000.json, articles-012.json, related-004.json). */
+const SHARD_NAME = /\b(?:list|articles|related)-\d{3}\b/
 
 /** The scripts index.html loads before the app can draw: its <script src> tags. */
 function h5InitialScripts(h5Dir) {

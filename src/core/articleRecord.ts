@@ -27,3 +27,21 @@ export function articleRecordOf(value: unknown, id: string): Article | null {
   if (!Array.isArray(related) || !related.every((r) => isString(r) && isArticleId(r))) return null
   return value as unknown as Article
 }
+
+/**
+ * `value` as a related shard (article id → related ids), or null when it is not one: not an
+ * object, a key that is no article id, or a list that is not article ids. Files of a downloaded
+ * edition were verified against their hash, but a damaged or foreign file must still cost only
+ * the related lists, never the article. The result has no prototype: an id such as
+ * "constructor" finds nothing.
+ */
+export function relatedShardRecordOf(value: unknown): Record<string, string[] | undefined> | null {
+  if (!isRecord(value)) return null
+  const lists: Record<string, string[] | undefined> = Object.create(null)
+  for (const id of Object.keys(value)) {
+    const related = value[id]
+    if (!isArticleId(id) || !Array.isArray(related) || !related.every((r) => isString(r) && isArticleId(r))) return null
+    lists[id] = related as string[]
+  }
+  return lists
+}

@@ -1,7 +1,7 @@
 // The packaged data layout, shared by the pipeline (which writes it) and the app (which reads
 // it). Lists need little per article, so the list index is small; bodies and full excerpts live
 // in shards fetched when an article opens. Nothing here depends on how many articles there are.
-import type { Article, Disclaimers, ProvinceEntry } from './article'
+import type { Article, Disclaimers, ProvinceEntry, Region } from './article'
 import { compareCodePoints, newerFirst, takeChars } from './text'
 
 /**
@@ -31,13 +31,34 @@ export const LIST_HEAD_SIZE = 20
  */
 export const LIST_SHARD_TARGET_BYTES = 64 * 1024
 export const ARTICLE_SHARD_TARGET_BYTES = 64 * 1024
+/**
+ * Target bytes of one related shard. Related lists change whenever an article is added near
+ * them (same city first, then same province), so they live apart from the article bodies, in
+ * small shards keyed by region: one added article rewrites one or two small files instead of
+ * the 64 KB article shards of every article whose list now names it.
+ */
+export const RELATED_SHARD_TARGET_BYTES = 8 * 1024
 
-/** The catalog format this app reads: 2 = list shards are id-hash buckets, sorted after loading. */
-export const CATALOG_VERSION = 2
+/**
+ * The catalog format this app reads: 3 = list shards are id-hash buckets (sorted after loading),
+ * article shards hold articles without their related lists, related shards hold those lists
+ * keyed by region.
+ */
+export const CATALOG_VERSION = 3
+
+/** The kinds of numbered data files (`<kind>-NNN`), in the order the weapp packaging lays them out. */
+export const SHARD_KINDS = ['list', 'articles', 'related'] as const
+export type ShardKind = (typeof SHARD_KINDS)[number]
+
+/** An article as an article shard stores it: everything but its related list (in its related shard). */
+export type StoredArticle = Omit<Article, 'related'>
+
+/** A related shard: article id → its related ids, for every article of the regions in the shard. */
+export type RelatedShard = Record<string, string[]>
 
 /** src/data/catalog.json: what the first screen needs, the same size at any article count but for the region list. */
 export interface Catalog {
-  /** 2: list shards are id-hash buckets (sorted by the app), not newest-first slices. */
+  /** 3: id-hash list and article shards, related lists in region-keyed related shards. */
   version: typeof CATALOG_VERSION
   articleCount: number
   disclaimers: Disclaimers
@@ -52,6 +73,8 @@ export interface Catalog {
   listShardCount: number
   /** How many article shards there are; an article's shard is `shardOf(id, count)`. */
   articleShardCount: number
+  /** How many related shards there are; an article's related list is in `relatedShardOf(region, count)`. */
+  relatedShardCount: number
 }
 
 /** A province of the region picker: its cities as in the dataset, and article counts. */
@@ -73,20 +96,30 @@ export function unpackProvince(entry: PackagedProvince): CatalogProvince {
   return { province: entry.province, cities: Object.keys(entry.cityCounts), count: entry.count, cityCounts: entry.cityCounts }
 }
 
+/** Name of the data file (without extension) of shard number `n` of `kind`, e.g. `articles-012`. */
+export function shardName(kind: ShardKind, n: number): string {
+  return `${kind}-${String(n).padStart(3, '0')}`
+}
+
 /** Name of the article shard file (without extension) for shard number `n`. */
 export function articleShardName(n: number): string {
-  return `articles-${String(n).padStart(3, '0')}`
+  return shardName('articles', n)
 }
 
 /** Name of list shard number `n`. */
 export function listShardName(n: number): string {
-  return `list-${String(n).padStart(3, '0')}`
+  return shardName('list', n)
 }
 
-/** A hash of the id, spread evenly (ids are base36 hashes of the title already). */
-function idHash(id: string): number {
+/** Name of related shard number `n`. */
+export function relatedShardName(n: number): string {
+  return shardName('related', n)
+}
+
+/** A hash of the key (an id, or a region key), spread evenly (ids are base36 hashes of the title already). */
+function keyHash(key: string): number {
   let h = 0
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) % 1000003
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) % 1000003
   return h
 }
 
@@ -94,13 +127,13 @@ function idHash(id: string): number {
  * The shard (of `shardCount`) holding `id`: linear hashing. With 2^L ≤ count < 2^(L+1), the
  * bucket is h mod 2^(L+1) if that exists yet, else h mod 2^L. Going from count to count + 1
  * splits exactly one bucket (count − 2^L) into itself and the new one; every other id stays
- * where it was. A function of the id alone: no id → shard table has to ship.
+ * where it was. A function of the key alone: no id → shard table has to ship.
  */
 export function shardOf(id: string, shardCount: number): number {
   const count = Math.max(1, Math.floor(shardCount))
   let level = 1
   while (level * 2 <= count) level *= 2
-  const h = idHash(id)
+  const h = keyHash(id)
   const bucket = h % (level * 2)
   return bucket < count ? bucket : h % level
 }
@@ -108,6 +141,20 @@ export function shardOf(id: string, shardCount: number): number {
 /** The article shard holding `id`. */
 export function articleShardOf(id: string, shardCount: number): number {
   return shardOf(id, shardCount)
+}
+
+/**
+ * What a related shard is keyed by: the article's province and city ('' for none). An article's
+ * related list names articles of its own city first, then of its province, so an added article
+ * changes mostly lists of its own region: keyed so, those changes land in one or two shards.
+ */
+export function regionKey(region: Region | null): string {
+  return region ? `${region.province}/${region.city ?? ''}` : ''
+}
+
+/** The related shard holding the related list of an article of `region`. */
+export function relatedShardOf(region: Region | null, shardCount: number): number {
+  return shardOf(regionKey(region), shardCount)
 }
 
 /** The list shard holding `id`'s list entry. */

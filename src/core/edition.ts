@@ -5,12 +5,12 @@
 // is untrusted: the manifest is checked here field by field before any file is asked for, and
 // every file is checked against it before it is used. Plain TypeScript: runs in Node and tests.
 
-import { CATALOG_VERSION } from './catalog'
+import { CATALOG_VERSION, SHARD_KINDS, type ShardKind } from './catalog'
 
 export const EDITION_FORMAT = 1
 
 export interface EditionFile {
-  /** `catalog`, `search-index`, `list-NNN` or `articles-NNN`: what loadDataFile takes. */
+  /** `catalog`, `search-index` or `<kind>-NNN` of a shard kind (SHARD_KINDS): what loadDataFile takes. */
   name: string
   /** Relative to the host's base: always `<version>/<name>.json`. */
   path: string
@@ -52,7 +52,8 @@ const MAX_ARTICLE_COUNT = 1_000_000
 
 const VERSION_PATTERN = /^[0-9a-f]{12}$/
 const SHA256_PATTERN = /^[0-9a-f]{64}$/
-const NAME_PATTERN = /^(catalog|search-index|(list|articles)-(\d{3}))$/
+/** A data file name: catalog, search-index, or a shard of one of SHARD_KINDS (their one list). */
+export const DATA_FILE_NAME = new RegExp(`^(catalog|search-index|(${SHARD_KINDS.join('|')})-(\\d{3}))$`)
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
 const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max
@@ -75,13 +76,13 @@ export function readEditionManifest(value: unknown): ManifestCheck {
   if (!Array.isArray(files) || files.length === 0) return fail('files is not a non-empty list')
   if (files.length > MAX_EDITION_FILES) return fail(`more than ${MAX_EDITION_FILES} files`)
   const seen: Record<string, true | undefined> = Object.create(null)
-  const numbered: Record<'list' | 'articles', number[]> = { list: [], articles: [] }
+  const numbered = emptyShardCounts<number[]>(() => [])
   const checked: EditionFile[] = []
   let total = 0
   for (const file of files) {
     if (!isRecord(file)) return fail('a file entry is not an object')
     const { name, path, bytes, sha256 } = file
-    const match = typeof name === 'string' ? NAME_PATTERN.exec(name) : null
+    const match = typeof name === 'string' ? DATA_FILE_NAME.exec(name) : null
     if (typeof name !== 'string' || !match) return fail(`a file name is not a data file name: ${JSON.stringify(name).slice(0, 40)}`)
     if (seen[name]) return fail(`${name} is listed twice`)
     seen[name] = true
@@ -89,13 +90,13 @@ export function readEditionManifest(value: unknown): ManifestCheck {
     if (!isCount(bytes, MAX_FILE_BYTES) || bytes === 0) return fail(`${name}'s size is not between 1 and ${MAX_FILE_BYTES} bytes`)
     if (typeof sha256 !== 'string' || !SHA256_PATTERN.test(sha256)) return fail(`${name}'s sha256 is not 64 lowercase hex characters`)
     total += bytes
-    if (match[2]) numbered[match[2] as 'list' | 'articles'].push(Number(match[3]))
+    if (match[2]) numbered[match[2] as ShardKind].push(Number(match[3]))
     checked.push({ name, path, bytes, sha256 })
   }
   if (total > MAX_EDITION_BYTES) return fail(`the files add up to more than ${MAX_EDITION_BYTES} bytes`)
   if (!seen.catalog) return fail('no catalog')
   if (!seen['search-index']) return fail('no search-index')
-  for (const kind of ['list', 'articles'] as const) {
+  for (const kind of SHARD_KINDS) {
     const numbers = numbered[kind].sort((a, b) => a - b)
     if (numbers.some((n, at) => n !== at)) return fail(`the ${kind} shards are not numbered 000 upwards without a gap`)
   }
@@ -103,15 +104,27 @@ export function readEditionManifest(value: unknown): ManifestCheck {
   return { ok: true, manifest: { format: EDITION_FORMAT, version, articleCount, files: checked } }
 }
 
-/** How many list and article shards a manifest lists. */
-function shardCounts(manifest: EditionManifest): { list: number; articles: number } {
-  let list = 0
-  let articles = 0
+function emptyShardCounts<T>(initial: () => T): Record<ShardKind, T> {
+  const counts = {} as Record<ShardKind, T>
+  for (const kind of SHARD_KINDS) counts[kind] = initial()
+  return counts
+}
+
+/** How many shards of each kind a manifest lists. */
+function shardCounts(manifest: EditionManifest): Record<ShardKind, number> {
+  const counts = emptyShardCounts(() => 0)
   for (const file of manifest.files) {
-    if (file.name.startsWith('list-')) list++
-    else if (file.name.startsWith('articles-')) articles++
+    const kind = DATA_FILE_NAME.exec(file.name)?.[2] as ShardKind | undefined
+    if (kind) counts[kind]++
   }
-  return { list, articles }
+  return counts
+}
+
+/** The catalog field counting the shards of each kind. */
+const CATALOG_SHARD_COUNT: Record<ShardKind, 'listShardCount' | 'articleShardCount' | 'relatedShardCount'> = {
+  list: 'listShardCount',
+  articles: 'articleShardCount',
+  related: 'relatedShardCount',
 }
 
 /**
@@ -121,15 +134,16 @@ function shardCounts(manifest: EditionManifest): { list: number; articles: numbe
  */
 export function catalogMismatch(manifest: EditionManifest, catalog: unknown): string | null {
   if (!isRecord(catalog) || catalog.version !== CATALOG_VERSION) return `the catalog is not a version ${CATALOG_VERSION} catalog`
-  const { articleCount, listShardCount, articleShardCount, head, provinces, disclaimers } = catalog
-  if (!isCount(articleCount, MAX_ARTICLE_COUNT) || !isCount(listShardCount, MAX_EDITION_FILES) || !isCount(articleShardCount, MAX_EDITION_FILES)) {
+  const { articleCount, head, provinces, disclaimers } = catalog
+  if (!isCount(articleCount, MAX_ARTICLE_COUNT) || SHARD_KINDS.some((kind) => !isCount(catalog[CATALOG_SHARD_COUNT[kind]], MAX_EDITION_FILES))) {
     return 'the catalog counts are not whole numbers in range'
   }
   if (!Array.isArray(head) || !Array.isArray(provinces) || !isRecord(disclaimers)) return 'the catalog lacks its head, provinces or disclaimers'
   if (articleCount !== manifest.articleCount) return `the catalog counts ${articleCount} articles, the manifest ${manifest.articleCount}`
   const listed = shardCounts(manifest)
-  if (listed.list !== listShardCount || listed.articles !== articleShardCount) {
-    return `the catalog implies ${listShardCount} list and ${articleShardCount} article shards, the manifest lists ${listed.list} and ${listed.articles}`
+  for (const kind of SHARD_KINDS) {
+    const implied = catalog[CATALOG_SHARD_COUNT[kind]] as number
+    if (listed[kind] !== implied) return `the catalog implies ${implied} ${kind === 'articles' ? 'article' : kind} shards, the manifest lists ${listed[kind]}`
   }
   return null
 }

@@ -1,11 +1,27 @@
 // What the app knows about the articles. There at once: the catalog (counts, regions,
 // disclaimers, the newest list entries; packaged on weapp, the edition's catalog.js on H5).
-// Fetched when needed, once each: the list shards and the article shards, through the platform's
-// data loader (subpackages on weapp, JSON files of the edition on H5). Every async call rejects when its file cannot load, so a page can
-// say 加载失败 and offer 重试; the next call tries again.
+// Fetched when needed, once each: the list shards, the article shards and the related shards
+// (an article's related list lives in the related shard of its region, apart from its body),
+// through the platform's data loader (subpackages on weapp, JSON files of the edition on H5).
+// Every async call rejects when its list or article file cannot load, so a page can say 加载失败
+// and offer 重试; the next call tries again. A related shard that cannot load or is damaged
+// costs only the related list: the article opens without it, and developers get a report.
 import type { Article, Disclaimers } from '../core/article'
-import { articleShardName, articleShardOf, CATALOG_VERSION, listShardName, newestFirstOrder, unpackProvince, type Catalog, type CatalogProvince, type ListEntry } from '../core/catalog'
-import { articleRecordOf } from '../core/articleRecord'
+import {
+  articleShardName,
+  articleShardOf,
+  CATALOG_VERSION,
+  listShardName,
+  newestFirstOrder,
+  relatedShardName,
+  relatedShardOf,
+  unpackProvince,
+  type Catalog,
+  type CatalogProvince,
+  type ListEntry,
+  type StoredArticle,
+} from '../core/catalog'
+import { articleRecordOf, relatedShardRecordOf } from '../core/articleRecord'
 import { isArticleId } from '../core/ids'
 import { reportRecovered } from '../core/report'
 import { embeddedArticleText, loadCatalog, loadDataFile } from './loader'
@@ -18,6 +34,7 @@ const EMPTY_CATALOG: Catalog = {
   head: [],
   listShardCount: 0,
   articleShardCount: 0,
+  relatedShardCount: 0,
 }
 
 /**
@@ -29,7 +46,7 @@ function readCatalog(): Catalog {
   try {
     const value = loadCatalog() as Partial<Catalog> | null
     if (value && value.version === CATALOG_VERSION && Array.isArray(value.head) && Array.isArray(value.provinces)) return value as Catalog
-    reportRecovered('the catalog is not of version 2; showing an empty library', value && value.version)
+    reportRecovered(`the catalog is not of version ${CATALOG_VERSION}; showing an empty library`, value && value.version)
   } catch (error) {
     reportRecovered('no catalog; showing an empty library', error)
   }
@@ -82,24 +99,75 @@ export function loadedArticleList(): ListEntry[] {
   return fullList ?? catalog.head
 }
 
-const shardLoaders = new Map<number, () => Promise<Map<string, Article>>>()
+const shardLoaders = new Map<number, () => Promise<Map<string, StoredArticle>>>()
+/** Articles with their related lists, as handed out. */
 const loadedArticles: Record<string, Article | undefined> = Object.create(null)
+/** Every article of the article shards loaded so far, without related lists. */
+const storedArticles: Record<string, StoredArticle | undefined> = Object.create(null)
+/** The related shards loaded and checked so far, by number. */
+const relatedLoaded = new Map<number, Record<string, string[] | undefined>>()
 
-function loadShard(n: number): Promise<Map<string, Article>> {
+function loadShard(n: number): Promise<Map<string, StoredArticle>> {
   let load = shardLoaders.get(n)
   if (!load) {
     load = once(async () => {
-      const articles = (await loadDataFile(articleShardName(n))) as Article[]
-      const byId = new Map<string, Article>()
+      const articles = (await loadDataFile(articleShardName(n))) as StoredArticle[]
+      const byId = new Map<string, StoredArticle>()
       for (const article of articles) {
         byId.set(article.id, article)
-        loadedArticles[article.id] = article
+        storedArticles[article.id] = article
       }
       return byId
     })
     shardLoaders.set(n, load)
   }
   return load()
+}
+
+const relatedLoaders = new Map<number, () => Promise<Record<string, string[] | undefined>>>()
+
+/**
+ * Related shard `n`, checked; null when it cannot load or is not a related shard (reported; its
+ * articles open without related lists, and the next article opened asks again).
+ */
+function loadRelatedShard(n: number): Promise<Record<string, string[] | undefined> | null> {
+  let load = relatedLoaders.get(n)
+  if (!load) {
+    load = once(async () => {
+      const shard = relatedShardRecordOf(await loadDataFile(relatedShardName(n)))
+      if (!shard) throw new Error(`${relatedShardName(n)} is not a related shard`)
+      relatedLoaded.set(n, shard)
+      return shard
+    })
+    relatedLoaders.set(n, load)
+  }
+  return load().catch((error: unknown) => {
+    reportRecovered(`the related shard ${relatedShardName(n)} cannot be read; articles of its regions open without related articles`, error)
+    return null
+  })
+}
+
+function assembled(stored: StoredArticle, lists: Record<string, string[] | undefined>): Article {
+  const related = Object.prototype.hasOwnProperty.call(lists, stored.id) ? (lists[stored.id] as string[]) : []
+  const article: Article = { ...stored, related }
+  loadedArticles[article.id] = article
+  return article
+}
+
+/**
+ * The stored article with its related list from the related shard of its region. When that
+ * shard fails, the article without related articles (not kept: the next opening asks again).
+ */
+async function withRelated(stored: StoredArticle): Promise<Article> {
+  const lists = await loadRelatedShard(relatedShardOf(stored.region, catalog.relatedShardCount))
+  return lists ? assembled(stored, lists) : { ...stored, related: [] }
+}
+
+/** The article at once if its article shard and its related shard are both here already. */
+function assembledNow(id: string): Article | undefined {
+  const stored = storedArticles[id]
+  const lists = stored && relatedLoaded.get(relatedShardOf(stored.region, catalog.relatedShardCount))
+  return stored && lists ? assembled(stored, lists) : undefined
 }
 
 /** Ids whose embedded record was read already (used, or found broken and reported once). */
@@ -138,19 +206,21 @@ export async function loadArticle(id: string): Promise<Article | undefined> {
   if (typeof id !== 'string' || !isArticleId(id)) return undefined
   const known = loadedArticles[id] ?? embeddedArticle(id)
   if (known) return known
-  const shard = await loadShard(articleShardOf(id, catalog.articleShardCount))
-  return shard.get(id)
+  const stored = (await loadShard(articleShardOf(id, catalog.articleShardCount))).get(id)
+  // The related list is read before the page draws: it never appears late under the article.
+  return stored && (loadedArticles[id] ?? withRelated(stored))
 }
 
-/** The article if its shard is already loaded: lets a page draw at once when it can. */
+/** The article if it was loaded already (with its related list): lets a page draw at once when it can. */
 export function loadedArticle(id: string): Article | undefined {
-  return typeof id === 'string' ? (loadedArticles[id] ?? (isArticleId(id) ? embeddedArticle(id) : undefined)) : undefined
+  return typeof id === 'string' ? (loadedArticles[id] ?? assembledNow(id) ?? (isArticleId(id) ? embeddedArticle(id) : undefined)) : undefined
 }
 
-/** Every full article (all shards), newest first: what the search engine reads. */
+/** Every article (all shards, with related lists), newest first. */
 export const loadAllArticles = once(async () => {
   const shards = await Promise.all(Array.from({ length: catalog.articleShardCount }, (_, n) => loadShard(n)))
-  const all: Article[] = []
-  for (const shard of shards) shard.forEach((article) => all.push(article))
+  const stored: StoredArticle[] = []
+  for (const shard of shards) shard.forEach((article) => stored.push(article))
+  const all = await Promise.all(stored.map((article) => loadedArticles[article.id] ?? withRelated(article)))
   return all.sort(newestFirstOrder)
 })

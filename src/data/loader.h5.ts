@@ -1,6 +1,6 @@
 // H5: the current edition (src/data/h5Edition.ts) comes with the page: data/<version>/catalog.js
 // runs before the app's scripts and hands over the catalog and the edition's data folder. Every
-// other data file (list and article shards, the search index) is a plain JSON file of that
+// other data file (list, article and related shards, the search index) is a plain JSON file of that
 // folder, fetched from the same origin the first time it is asked for. The app's scripts name
 // no data file and no version, so they are the same for every edition.
 // A prerendered article page already holds its article (scripts/site/prerender.ts embeds the record):
@@ -22,7 +22,7 @@ export function loadCatalog(): unknown {
   return currentEdition().catalog
 }
 
-/** The parsed contents of data file `name`: catalog, search-index, list-NNN, articles-NNN. */
+/** The parsed contents of data file `name`: catalog, search-index, list-NNN, articles-NNN, related-NNN. */
 export function loadDataFile(name: string): Promise<unknown> {
   if (name !== 'search-index' && name !== 'catalog' && !/^[a-z]+-\d{3}$/.test(name)) return Promise.reject(new Error(`unknown data file ${name}`))
   let edition: H5Edition

@@ -2,8 +2,7 @@ import { readFileSync, readdirSync } from 'fs'
 import { dirname, join } from 'path'
 import { buildLayoutFiles, serializeJson } from '../../scripts/pipeline/data-layout'
 import { PACKAGES_FILE, buildPackages } from '../../scripts/pipeline/pack-data'
-import type { Article } from '../../src/core/article'
-import { articleShardOf, type Catalog } from '../../src/core/catalog'
+import { articleShardName, articleShardOf, relatedShardName, relatedShardOf, type Catalog, type RelatedShard, type StoredArticle } from '../../src/core/catalog'
 import { DATASET_FILE, buildDataset, readSourcePages, serializeDataset } from '../../scripts/pipeline/build-data'
 import { TOPICS } from '../../src/core/article'
 import { articleId } from '../../src/core/ids'
@@ -27,19 +26,29 @@ describe('src/data/articles.json', () => {
     expect(readFileSync(PACKAGES_FILE, 'utf8')).toBe(serializeJson(buildPackages()))
   })
 
-  it('splits into a list index and article shards that together hold every article exactly once', () => {
+  it('splits into article shards and related shards that together hold every article exactly once', () => {
     const catalog = JSON.parse(readFileSync(join(dirname(DATASET_FILE), 'catalog.json'), 'utf8')) as Catalog
     expect(catalog.articleCount).toBe(articles.length)
-    const fromShards = new Map<string, Article>()
+    const read = (name: string) => JSON.parse(readFileSync(join(dirname(DATASET_FILE), 'shards', `${name}.json`), 'utf8')) as unknown
+    const fromShards = new Map<string, StoredArticle>()
     for (let n = 0; n < catalog.articleShardCount; n++) {
-      const shard = JSON.parse(readFileSync(join(dirname(DATASET_FILE), 'shards', `articles-${String(n).padStart(3, '0')}.json`), 'utf8')) as Article[]
-      for (const article of shard) {
+      for (const article of read(articleShardName(n)) as StoredArticle[]) {
         expect(fromShards.has(article.id)).toBe(false)
         expect(articleShardOf(article.id, catalog.articleShardCount)).toBe(n)
+        // The related list lives in its related shard only.
+        expect('related' in article).toBe(false)
         fromShards.set(article.id, article)
       }
     }
-    for (const article of articles) expect(fromShards.get(article.id)).toEqual(article)
+    const relatedLists = new Map<string, string[]>()
+    for (let n = 0; n < catalog.relatedShardCount; n++) {
+      for (const [id, related] of Object.entries(read(relatedShardName(n)) as RelatedShard)) {
+        expect(relatedLists.has(id)).toBe(false)
+        expect(relatedShardOf((fromShards.get(id) as StoredArticle).region, catalog.relatedShardCount)).toBe(n)
+        relatedLists.set(id, related)
+      }
+    }
+    for (const article of articles) expect({ ...fromShards.get(article.id), related: relatedLists.get(article.id) }).toEqual(article)
     expect(catalog.head.map((e) => e.id)).toEqual(articles.slice(0, catalog.head.length).map((a) => a.id))
   })
 

@@ -26,7 +26,7 @@ describe('readEditionManifest', () => {
   test('accepts the published shape of the packaged library and lists every data file', () => {
     const check = readEditionManifest(clone(good))
     expect(check).toEqual({ ok: true, manifest: good })
-    expect(good.files.map((f) => f.name).sort()).toEqual(['articles-000', 'catalog', 'list-000', 'search-index'])
+    expect(good.files.map((f) => f.name).sort()).toEqual(['articles-000', 'catalog', 'list-000', 'related-000', 'search-index'])
   })
 
   const hostile: Array<[string, (m: any) => unknown]> = [
@@ -53,6 +53,8 @@ describe('readEditionManifest', () => {
     ['no catalog', (m) => ({ ...m, files: m.files.filter((f: any) => f.name !== 'catalog') })],
     ['no search index', (m) => ({ ...m, files: m.files.filter((f: any) => f.name !== 'search-index') })],
     ['a gap in the article shards', (m) => ({ ...m, files: m.files.map((f: any) => (f.name === 'articles-000' ? { ...f, name: 'articles-001', path: `${m.version}/articles-001.json` } : f)) })],
+    ['a gap in the related shards', (m) => ({ ...m, files: m.files.map((f: any) => (f.name === 'related-000' ? { ...f, name: 'related-001', path: `${m.version}/related-001.json` } : f)) })],
+    ['a shard of an unknown kind', (m) => ({ ...m, files: m.files.map((f: any) => (f.name === 'related-000' ? { ...f, name: 'relatex-000', path: `${m.version}/relatex-000.json` } : f)) })],
     ['far too many files', (m) => ({ ...m, files: Array.from({ length: 2001 }, (_, n) => ({ ...m.files[0], name: `articles-${String(n % 1000).padStart(3, '0')}` })) })],
   ]
   test.each(hostile)('rejects %s, saying why', (_label, make) => {
@@ -79,6 +81,10 @@ describe('catalogMismatch', () => {
   test('a catalog that implies a shard the manifest lacks, or counts other articles, does not', () => {
     expect(catalogMismatch(manifest, { ...catalog, articleShardCount: 2 })).toMatch(/article shards/)
     expect(catalogMismatch(manifest, { ...catalog, listShardCount: 0 })).toMatch(/list/)
+    expect(catalogMismatch(manifest, { ...catalog, relatedShardCount: 2 })).toMatch(/2 related shards, the manifest lists 1/)
+    expect(catalogMismatch(manifest, { ...catalog, relatedShardCount: undefined })).toMatch(/counts/)
+    // A catalog of the previous format (related lists inside the article shards) is refused.
+    expect(catalogMismatch(manifest, { ...catalog, version: 2 })).toMatch(/version 3/)
     expect(catalogMismatch(manifest, { ...catalog, articleCount: catalog.articleCount + 1 })).toMatch(/counts/)
     expect(catalogMismatch(manifest, { ...catalog, head: null })).toMatch(/head/)
     expect(catalogMismatch(manifest, '<html>')).toMatch(/catalog/)

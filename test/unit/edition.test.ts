@@ -5,10 +5,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import vm from 'node:vm'
+import { buildDataset, datasetWithout, readSourcePages } from '../../scripts/pipeline/build-data'
 import { buildLayoutFiles } from '../../scripts/pipeline/data-layout'
+import { growthPages } from '../../scripts/bench/growth-fixture'
 import { dataFilesOfLayout, editionChanges, editionManifest, readEdition, shellWithEditionScripts, siteEditionScripts, writeEdition } from '../../scripts/pipeline/edition'
 import type { ArticleDataset } from '../../src/core/article'
-import { articleShardName, listShardName, shardOf, type Catalog, type ListEntry } from '../../src/core/catalog'
+import { articleShardName, listShardName, regionKey, relatedShardName, relatedShardOf, shardOf, type Catalog, type ListEntry, type RelatedShard } from '../../src/core/catalog'
+import { relatedArticles } from '../../src/core/related'
 import type { SearchIndexData } from '../../src/core/search/types'
 import { H5_EDITION_GLOBAL } from '../../src/data/h5Edition'
 import datasetJson from '../../src/data/articles.json'
@@ -104,11 +107,76 @@ describe('stable shard membership', () => {
   function membership(layout: Map<string, string>): Map<string, string[]> {
     const members = new Map<string, string[]>()
     for (const [file, text] of layout) {
-      if (!/^shards\/(list|articles)-\d{3}\.json$/.test(file)) continue
-      members.set(file, (JSON.parse(text) as ListEntry[]).map((e) => e.id).sort())
+      if (/^shards\/(list|articles)-\d{3}\.json$/.test(file)) members.set(file, (JSON.parse(text) as ListEntry[]).map((e) => e.id).sort())
+      if (/^shards\/related-\d{3}\.json$/.test(file)) members.set(file, Object.keys(JSON.parse(text) as RelatedShard).sort())
     }
     return members
   }
+
+  it('related shards are keyed by region: as the library grows, only the regions of a split bucket move', () => {
+    const library = syntheticLibrary(2001)
+    const related = relatedArticles(library.articles, [])
+    const articles = library.articles.map((a) => ({ ...a, related: related.get(a.id) ?? [] }))
+    const layoutOf = (count: number) => buildLayoutFiles({ ...library, disclaimers, articles: articles.slice(0, count) }, emptyIndex)
+    const shardOfId = (layout: Map<string, string>) => {
+      const where = new Map<string, string>()
+      for (const [file, ids] of membership(layout)) if (file.startsWith('shards/related-')) for (const id of ids) where.set(id, file)
+      return where
+    }
+    let moves = 0
+    let splits = 0
+    // 1044 → 1045 and 1657 → 1658 add a related shard (the bytes pass a multiple of the target); 1500, 2000 do not.
+    for (const count of [1044, 1500, 1657, 2000]) {
+      const before = layoutOf(count)
+      const after = layoutOf(count + 1)
+      const countBefore = (JSON.parse(before.get('catalog.json') as string) as Catalog).relatedShardCount
+      const countAfter = (JSON.parse(after.get('catalog.json') as string) as Catalog).relatedShardCount
+      expect(countBefore).toBeGreaterThan(10)
+      const was = shardOfId(before)
+      const now = shardOfId(after)
+      // Every article's list is where its region says, in both.
+      for (const article of articles.slice(0, count + 1)) expect(now.get(article.id)).toBe(`shards/${relatedShardName(relatedShardOf(article.region, countAfter))}.json`)
+      const movedIds = [...was].filter(([id, file]) => now.get(id) !== file).map(([id]) => id)
+      if (countAfter === countBefore) {
+        expect(movedIds).toEqual([])
+      } else {
+        // One bucket split: whatever moved left that one bucket for the new one, whole regions at a time.
+        splits++
+        expect(new Set(movedIds.map((id) => was.get(id))).size).toBeLessThanOrEqual(1)
+        expect(new Set(movedIds.map((id) => now.get(id)))).toEqual(new Set(movedIds.length ? [`shards/${relatedShardName(countAfter - 1)}.json`] : []))
+        const regionsMoved = new Set(movedIds.map((id) => regionKey(articles.find((a) => a.id === id)!.region)))
+        for (const article of articles.slice(0, count)) {
+          if (regionsMoved.has(regionKey(article.region))) expect(movedIds).toContain(article.id)
+        }
+      }
+      moves += movedIds.length
+    }
+    console.log(`related shards over 4 growth steps: ${splits} bucket splits, ${moves} lists moved`)
+    expect(splits).toBe(2)
+  })
+
+  it('one added article (the real pipeline, related lists scored again) changes few related shards', () => {
+    const { dataset, links } = buildDataset(growthPages(readSourcePages(), 2000))
+    const after = buildLayoutFiles(dataset, emptyIndex)
+    const catalog = JSON.parse(after.get('catalog.json') as string) as Catalog
+    const full = dataset.articles.filter((a) => a.fullText)
+    const counts: number[] = []
+    for (let k = 0; k < 6; k++) {
+      const added = full[Math.floor(((k + 0.5) * full.length) / 6)]
+      const before = buildLayoutFiles(datasetWithout(dataset, links, added.id), emptyIndex)
+      const changed = [...after.keys()].filter((file) => file.startsWith('shards/related-') && before.get(file) !== after.get(file))
+      // The added article's own list, and those of its city that now name it, are in its region's shard.
+      expect(changed).toContain(`shards/${relatedShardName(relatedShardOf(added.region, catalog.relatedShardCount))}.json`)
+      // And no article shard changes but the added article's own one (related lists are not stored there).
+      const articleShards = [...after.keys()].filter((file) => file.startsWith('shards/articles-') && before.get(file) !== after.get(file))
+      expect(articleShards).toEqual([`shards/${articleShardName(shardOf(added.id, catalog.articleShardCount))}.json`])
+      counts.push(changed.length)
+    }
+    console.log(`one added article at ${dataset.articles.length}: related shards changed ${counts.join(', ')} of ${catalog.relatedShardCount}`)
+    // Keyed by id instead, each of the ~10 lists that change would be a shard of its own.
+    expect(Math.max(...counts)).toBeLessThanOrEqual(7)
+    expect(counts.reduce((a, b) => a + b, 0) / counts.length).toBeLessThanOrEqual(5)
+  })
 
   it('adding one article to 2,000 changes the members of a few shards, and the edition a few files', () => {
     const library = syntheticLibrary(2001)
