@@ -17,6 +17,7 @@
 import { gzipSync } from 'node:zlib'
 import type { ArticleDataset } from '../../src/core/article'
 import type { SourcePageLinks } from '../../src/core/related'
+import { percentile } from './harness'
 import { buildDataset, datasetWithout as without, readSourcePages } from '../pipeline/build-data'
 import { buildSearchIndex } from '../pipeline/build-search-index'
 import { buildLayoutFiles, checkWechatLimits, packDataFiles, weappModuleSource } from '../pipeline/data-layout'
@@ -64,11 +65,7 @@ function edition(dataset: ArticleDataset): { manifest: EditionManifest; files: M
 
 const gzipBytes = (files: Map<string, Buffer>, names: readonly string[]) => names.reduce((sum, name) => sum + gzipSync(files.get(name) as Buffer).length, 0)
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-const spread = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), max: sorted[sorted.length - 1] }
-}
+const spread = (values: readonly number[]) => ({ p50: percentile(values, 50), p90: percentile(values, 90), max: Math.max(...values) })
 
 /** One added article for each of `count` full articles evenly spaced over the list. */
 function sampleAdded(dataset: ArticleDataset, links: readonly SourcePageLinks[], after: ReturnType<typeof edition>, count: number): SampleFigures {
