@@ -2,8 +2,15 @@
 // prerender step so it knows every file of this build.
 //   - Precached on install: what every page needs whatever the library size: the app shell
 //     (app.html, the not-found page), the scripts and styles, and the edition's catalog script
-//     (data/<version>/catalog.js). Not the edition's other data files (data/<version>/*.json):
-//     they grow with the library (15 MB at 10,000 articles, on a phone that came for one article).
+//     (its copy in data/<version>/catalog.js). Not the edition's other data files
+//     (data/<version>/*.json): they grow with the library (15 MB at 10,000 articles, on a phone
+//     that came for one article).
+//   - data/catalog.js, the address every page loads the catalog from (it names no version, so a
+//     page's bytes do not change with the edition), is network only, falling back to the
+//     precached copy of this worker's edition when offline: online, a page and its catalog both
+//     come from the host, so a deploy reaches the reader on the next page load even while an
+//     older worker is still in charge; offline, the pages this worker cached (fetched again on
+//     activate) and its catalog are of one build.
 //   - Cached as used (runtime caches named <prefix>-<kind>-<build version>): each page's HTML
 //     (network first, so a new build shows at once when online), each data file (cache first:
 //     the folder's name is a hash of the edition), share cards and pictures. data/edition.json is
@@ -24,7 +31,7 @@ import path from 'node:path'
 import { buildSync } from 'esbuild'
 import { generateSW, getManifest } from 'workbox-build'
 import { H5_EDITION_SCRIPT } from '../../src/data/h5Edition'
-import { readEdition } from './edition'
+import { readEdition, versionedEditionScriptPath } from './edition'
 
 export const CACHE_PREFIX = 'health-news'
 /** The install's budget: a phone downloads this much before the site works offline. */
@@ -39,6 +46,17 @@ export interface ServiceWorkerFigures {
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..')
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WORKBOX_VERSION = (require('workbox-build/package.json') as { version: string }).version
+
+function writeIfChanged(file: string, text: string): void {
+  try {
+    if (fs.readFileSync(file, 'utf8') === text) return
+  } catch {
+    // Not there yet.
+  }
+  fs.writeFileSync(file, text)
+}
 
 /** The edition this build serves (data/edition.json, scripts/lib/edition.ts). */
 function currentEdition(dist: string) {
@@ -46,6 +64,8 @@ function currentEdition(dist: string) {
   if (!edition) throw new Error(`service worker: ${path.join(dist, 'data', 'edition.json')} is missing; write the edition first (scripts/write-edition.ts)`)
   return edition
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /** Characters of each data file's SHA-256 the worker compares when it carries files over. */
 const CARRY_HASH_CHARS = 16
@@ -62,14 +82,19 @@ function updateScript(build: { version: string; prefix: string; dataPath: string
   }).outputFiles[0].text
 }
 
-export async function generateServiceWorker(dist: string, basePath: string): Promise<ServiceWorkerFigures> {
+/**
+ * Writes sw.js and sw-update.js for the build in `dist`. With `cacheDir`, a worker made before
+ * from the same precache entries, edition and code is taken from there instead of being bundled
+ * again by Workbox (seconds of rollup and terser for the same bytes).
+ */
+export async function generateServiceWorker(dist: string, basePath: string, cacheDir?: string): Promise<ServiceWorkerFigures> {
   const edition = currentEdition(dist)
   const globs = {
     globDirectory: dist,
     // Only the folders named here are walked: an ignore pattern starting with ** would make the
     // glob visit every file of the site (tens of thousands at 10,000 articles) for nothing, as
     // these patterns match no .br/.gz copy, licence file or worker script anyway.
-    globPatterns: ['app.html', '404.html', 'js/**/*.js', 'css/**/*.css', `data/${edition.version}/${H5_EDITION_SCRIPT}`],
+    globPatterns: ['app.html', '404.html', 'js/**/*.js', 'css/**/*.css', versionedEditionScriptPath(edition.version)],
     // Hashed names change with their content: Workbox need not add its own revision to them.
     dontCacheBustURLsMatching: /\.[0-9a-f]{8}\.(?:js|css)$/,
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
@@ -84,7 +109,19 @@ export async function generateServiceWorker(dist: string, basePath: string): Pro
   const cacheName = (kind: string) => `${CACHE_PREFIX}-${kind}-${version}`
   const dataPath = `${basePath}/data/${edition.version}/`
   const dataFiles = Object.fromEntries(edition.files.map((f) => [f.name, f.sha256.slice(0, CARRY_HASH_CHARS)]))
-  fs.writeFileSync(path.join(dist, 'sw-update.js'), updateScript({ version, prefix: CACHE_PREFIX, dataPath, dataFiles }))
+  writeIfChanged(path.join(dist, 'sw-update.js'), updateScript({ version, prefix: CACHE_PREFIX, dataPath, dataFiles }))
+
+  const swFile = path.join(dist, 'sw.js')
+  const key = createHash('sha256')
+    .update(JSON.stringify([manifestEntries, basePath, edition.version, H5_EDITION_SCRIPT, WORKBOX_VERSION, fs.readFileSync(__filename, 'utf8')]))
+    .digest('hex')
+    .slice(0, 32)
+  const cached = cacheDir ? path.join(cacheDir, 'service-worker', `${key}.json`) : undefined
+  if (cached && fs.existsSync(cached)) {
+    const saved = JSON.parse(fs.readFileSync(cached, 'utf8')) as { count: number; size: number; sw: string }
+    writeIfChanged(swFile, saved.sw)
+    return { count: saved.count, size: saved.size, version }
+  }
 
   const { count, size, warnings } = await generateSW({
     ...globs,
@@ -99,6 +136,13 @@ export async function generateServiceWorker(dist: string, basePath: string): Pro
     mode: 'production',
     cacheId: CACHE_PREFIX,
     runtimeCaching: [
+      {
+        // The catalog's stable address: what the host has now, else this worker's edition.
+        // (Workbox matches a RegExp against the whole URL; the worker only serves its own origin.)
+        urlPattern: new RegExp(`^https?://[^/]+${escapeRegExp(`${basePath}/data/${H5_EDITION_SCRIPT}`)}$`),
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: `${basePath}/${versionedEditionScriptPath(edition.version)}` } },
+      },
       {
         urlPattern: ({ request }) => request.mode === 'navigate',
         handler: 'NetworkFirst',
@@ -131,6 +175,12 @@ export async function generateServiceWorker(dist: string, basePath: string): Pro
   for (const warning of warnings) console.warn(`service worker: ${warning}`)
   if (size > PRECACHE_BUDGET_BYTES) {
     throw new Error(`service worker: the install would download ${size} bytes, over the ${PRECACHE_BUDGET_BYTES}-byte budget; is something library-sized precached?`)
+  }
+  if (cached && warnings.length === 0) {
+    // Only the latest worker is kept: the cache stays one file.
+    fs.rmSync(path.dirname(cached), { recursive: true, force: true })
+    fs.mkdirSync(path.dirname(cached), { recursive: true })
+    fs.writeFileSync(cached, JSON.stringify({ count, size, sw: fs.readFileSync(swFile, 'utf8') }))
   }
   return { count, size, version }
 }
