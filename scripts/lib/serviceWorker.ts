@@ -27,6 +27,7 @@
 // Workbox strategies that generateSW configures declaratively; only the activate step is ours.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { buildSync } from 'esbuild'
 import { generateSW, getManifest } from 'workbox-build'
@@ -82,10 +83,20 @@ function updateScript(build: { version: string; prefix: string; dataPath: string
   }).outputFiles[0].text
 }
 
+/** Stand-ins in the worker Workbox bundles once, replaced by each build's own values. */
+const PRECACHE_STAND_IN = '__HN_PRECACHE_MANIFEST__'
+const BUILD_VERSION_STAND_IN = '__HN_BUILD_VERSION__'
+const EDITION_VERSION_STAND_IN = '__HN_EDITION_VERSION__'
+
 /**
- * Writes sw.js and sw-update.js for the build in `dist`. With `cacheDir`, a worker made before
- * from the same precache entries, edition and code is taken from there instead of being bundled
- * again by Workbox (seconds of rollup and terser for the same bytes).
+ * Writes sw.js and sw-update.js for the build in `dist`.
+ *
+ * Workbox bundles and minifies its runtime with the routes (rollup and terser: seconds of CPU),
+ * though only the precache list, the build version in the cache names and the edition's folder
+ * change from one build to the next. So the worker is bundled with stand-ins for those three,
+ * and each build puts its own values in; with `cacheDir` the bundled worker is kept there, keyed
+ * by what it is made of (this file, the base path, Workbox's version). A build with or without
+ * the cache writes the same bytes.
  */
 export async function generateServiceWorker(dist: string, basePath: string, cacheDir?: string): Promise<ServiceWorkerFigures> {
   const edition = currentEdition(dist)
@@ -101,86 +112,112 @@ export async function generateServiceWorker(dist: string, basePath: string, cach
   }
   // The build version: what the precache holds, so it changes whenever a script, a style or
   // the shell does (Workbox revisions the unhashed files by content).
-  const { manifestEntries } = await getManifest(globs)
+  const { manifestEntries, count, size, warnings } = await getManifest(globs)
+  const entries = manifestEntries ?? []
   const version = createHash('sha256')
-    .update(JSON.stringify((manifestEntries ?? []).map((e) => [e.url, e.revision]).sort()))
+    .update(JSON.stringify(entries.map((e) => [e.url, e.revision]).sort()))
     .digest('hex')
     .slice(0, 12)
-  const cacheName = (kind: string) => `${CACHE_PREFIX}-${kind}-${version}`
   const dataPath = `${basePath}/data/${edition.version}/`
   const dataFiles = Object.fromEntries(edition.files.map((f) => [f.name, f.sha256.slice(0, CARRY_HASH_CHARS)]))
   writeIfChanged(path.join(dist, 'sw-update.js'), updateScript({ version, prefix: CACHE_PREFIX, dataPath, dataFiles }))
 
-  const swFile = path.join(dist, 'sw.js')
-  const key = createHash('sha256')
-    .update(JSON.stringify([manifestEntries, basePath, edition.version, H5_EDITION_SCRIPT, WORKBOX_VERSION, fs.readFileSync(__filename, 'utf8')]))
-    .digest('hex')
-    .slice(0, 32)
-  const cached = cacheDir ? path.join(cacheDir, 'service-worker', `${key}.json`) : undefined
-  if (cached && fs.existsSync(cached)) {
-    const saved = JSON.parse(fs.readFileSync(cached, 'utf8')) as { count: number; size: number; sw: string }
-    writeIfChanged(swFile, saved.sw)
-    return { count: saved.count, size: saved.size, version }
-  }
-
-  const { count, size, warnings } = await generateSW({
-    ...globs,
-    swDest: path.join(dist, 'sw.js'),
-    modifyURLPrefix: { '': `${basePath}/` },
-    importScripts: [`${basePath}/sw-update.js`],
-    skipWaiting: true,
-    clientsClaim: true,
-    cleanupOutdatedCaches: true,
-    inlineWorkboxRuntime: true,
-    sourcemap: false,
-    mode: 'production',
-    cacheId: CACHE_PREFIX,
-    runtimeCaching: [
-      {
-        // The catalog's stable address: what the host has now, else this worker's edition.
-        // (Workbox matches a RegExp against the whole URL; the worker only serves its own origin.)
-        urlPattern: new RegExp(`^https?://[^/]+${escapeRegExp(`${basePath}/data/${H5_EDITION_SCRIPT}`)}$`),
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: `${basePath}/${versionedEditionScriptPath(edition.version)}` } },
-      },
-      {
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkFirst',
-        options: {
-          cacheName: cacheName('pages'),
-          networkTimeoutSeconds: 4,
-          expiration: { maxEntries: 300 },
-          precacheFallback: { fallbackURL: `${basePath}/app.html` },
-        },
-      },
-      {
-        // The manifest names the current edition: never answered from a cache while online.
-        urlPattern: ({ url }) => /\/data\/edition\.json$/.test(url.pathname),
-        handler: 'NetworkFirst',
-        options: { cacheName: cacheName('data'), networkTimeoutSeconds: 4 },
-      },
-      {
-        // The edition's data files and lazy chunks: content-hashed folder or names, so what is cached is right.
-        urlPattern: ({ url }) => /\/data\/[0-9a-f]+\/[^/]+\.json$/.test(url.pathname) || /\/js\/[^/]+\.[0-9a-f]{8}\.js$/.test(url.pathname),
-        handler: 'CacheFirst',
-        options: { cacheName: cacheName('data'), expiration: { maxEntries: 400 } },
-      },
-      {
-        urlPattern: ({ url }) => /\/share\/[0-9a-z]+\.png$/.test(url.pathname) || /\/static\//.test(url.pathname),
-        handler: 'StaleWhileRevalidate',
-        options: { cacheName: cacheName('images'), expiration: { maxEntries: 300 } },
-      },
-    ],
-  })
   for (const warning of warnings) console.warn(`service worker: ${warning}`)
   if (size > PRECACHE_BUDGET_BYTES) {
     throw new Error(`service worker: the install would download ${size} bytes, over the ${PRECACHE_BUDGET_BYTES}-byte budget; is something library-sized precached?`)
   }
-  if (cached && warnings.length === 0) {
-    // Only the latest worker is kept: the cache stays one file.
+  const precache = `[${entries.map((e) => `{url:${JSON.stringify(`${basePath}/${e.url}`)},revision:${JSON.stringify(e.revision ?? null)}}`).join(',')}]`
+  const template = await workerTemplate(basePath, cacheDir)
+  const sw = template
+    .replace(`[{url:${JSON.stringify(PRECACHE_STAND_IN)},revision:null}]`, () => precache)
+    .split(BUILD_VERSION_STAND_IN)
+    .join(version)
+    .split(EDITION_VERSION_STAND_IN)
+    .join(edition.version)
+  writeIfChanged(path.join(dist, 'sw.js'), sw)
+  return { count, size, version }
+}
+
+/** The worker as Workbox bundles it, with the stand-ins; from `cacheDir` when made before. */
+async function workerTemplate(basePath: string, cacheDir: string | undefined): Promise<string> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([basePath, H5_EDITION_SCRIPT, WORKBOX_VERSION, fs.readFileSync(__filename, 'utf8')]))
+    .digest('hex')
+    .slice(0, 32)
+  const cached = cacheDir ? path.join(cacheDir, 'service-worker', `${key}.js`) : undefined
+  if (cached && fs.existsSync(cached)) return fs.readFileSync(cached, 'utf8')
+
+  const cacheName = (kind: string) => `${CACHE_PREFIX}-${kind}-${BUILD_VERSION_STAND_IN}`
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'health-news-sw-'))
+  const swDest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'health-news-sw-out-')), 'sw.js')
+  let template: string
+  try {
+    const { warnings } = await generateSW({
+      // Nothing is globbed (an empty folder): the precache list is the stand-in alone.
+      globDirectory: out,
+      globPatterns: [],
+      additionalManifestEntries: [{ url: PRECACHE_STAND_IN, revision: null }],
+      swDest,
+      importScripts: [`${basePath}/sw-update.js`],
+      skipWaiting: true,
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+      inlineWorkboxRuntime: true,
+      sourcemap: false,
+      mode: 'production',
+      cacheId: CACHE_PREFIX,
+      runtimeCaching: [
+        {
+          // The catalog's stable address: what the host has now, else this worker's edition.
+          // (Workbox matches a RegExp against the whole URL; the worker only serves its own origin.)
+          urlPattern: new RegExp(`^https?://[^/]+${escapeRegExp(`${basePath}/data/${H5_EDITION_SCRIPT}`)}$`),
+          handler: 'NetworkOnly',
+          options: { precacheFallback: { fallbackURL: `${basePath}/${versionedEditionScriptPath(EDITION_VERSION_STAND_IN)}` } },
+        },
+        {
+          urlPattern: ({ request }) => request.mode === 'navigate',
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: cacheName('pages'),
+            networkTimeoutSeconds: 4,
+            expiration: { maxEntries: 300 },
+            precacheFallback: { fallbackURL: `${basePath}/app.html` },
+          },
+        },
+        {
+          // The manifest names the current edition: never answered from a cache while online.
+          urlPattern: ({ url }) => /\/data\/edition\.json$/.test(url.pathname),
+          handler: 'NetworkFirst',
+          options: { cacheName: cacheName('data'), networkTimeoutSeconds: 4 },
+        },
+        {
+          // The edition's data files and lazy chunks: content-hashed folder or names, so what is cached is right.
+          urlPattern: ({ url }) => /\/data\/[0-9a-f]+\/[^/]+\.json$/.test(url.pathname) || /\/js\/[^/]+\.[0-9a-f]{8}\.js$/.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: cacheName('data'), expiration: { maxEntries: 400 } },
+        },
+        {
+          urlPattern: ({ url }) => /\/share\/[0-9a-z]+\.png$/.test(url.pathname) || /\/static\//.test(url.pathname),
+          handler: 'StaleWhileRevalidate',
+          options: { cacheName: cacheName('images'), expiration: { maxEntries: 300 } },
+        },
+      ],
+    })
+    for (const warning of warnings) console.warn(`service worker: ${warning}`)
+    template = fs.readFileSync(swDest, 'utf8')
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true })
+    fs.rmSync(path.dirname(swDest), { recursive: true, force: true })
+  }
+  const occurrences = (text: string) => template.split(text).length - 1
+  if (occurrences(`[{url:${JSON.stringify(PRECACHE_STAND_IN)},revision:null}]`) !== 1 || occurrences(PRECACHE_STAND_IN) !== 1 || occurrences(BUILD_VERSION_STAND_IN) < 3 || occurrences(EDITION_VERSION_STAND_IN) !== 1) {
+    throw new Error("service worker: Workbox's output no longer holds each stand-in where expected; has workbox-build changed?")
+  }
+  if (cached) {
+    // Only the latest template is kept: the cache stays one file.
     fs.rmSync(path.dirname(cached), { recursive: true, force: true })
     fs.mkdirSync(path.dirname(cached), { recursive: true })
-    fs.writeFileSync(cached, JSON.stringify({ count, size, sw: fs.readFileSync(swFile, 'utf8') }))
+    fs.writeFileSync(cached, template)
   }
-  return { count, size, version }
+  return template
 }
