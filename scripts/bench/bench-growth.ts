@@ -391,6 +391,77 @@ async function measureSize(dir: string, target: number, queries: string[], log: 
   }
 }
 
+/** What adding one saved page to the built library costs (issue 18: ≤ 15 s, output identical to a full build). */
+interface OnePageAdded {
+  /** The saved page added (a growth page the library did not hold) and the articles after it. */
+  page: string
+  articles: number
+  /** `npm run publish` once with nothing changed first (brings the build cache up to date). */
+  settleSeconds: number
+  /** `npm run publish` after adding the page: the data pipeline and the site build. */
+  seconds: number
+  /** Files of pages and cards the build wrote (new bytes), and text files compressed again. */
+  filesWritten: number
+  filesPrecompressed: number
+  /** The result against a full build of the same pages from a clean copy (scripts/site/compare-sites.ts). */
+  identical: boolean
+  compareSummary: string
+}
+
+function runCaptured(dir: string, command: string, args: string[], env: Record<string, string>, log: string[]) {
+  const started = process.hrtime.bigint()
+  const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, TARO_BUILD_CACHE: '0', NODE_ENV: 'production', ...env }, maxBuffer: 256 * 1024 * 1024 })
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  log.push(`$ ${command} ${args.join(' ')} (${seconds.toFixed(1)} s)`, result.stdout.slice(-2000), result.stderr.slice(-2000))
+  return { seconds, status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/**
+ * After the full build of the library in `dir`: publishes it once as it is (what a publisher's
+ * machine holds after a build: the app, pages, compressed copies and worker in the build cache),
+ * adds one saved page the library does not hold (the next growth page, made independently of
+ * the library) and times `npm run publish`, then builds the same pages from a clean copy with an
+ * empty build cache and compares the two sites file by file.
+ */
+export async function measureOnePageAdded(dir: string, target: number, log: string[]): Promise<OnePageAdded> {
+  const env = { HN_BUILD_CACHE: join(dir, '.bench-build-cache') }
+  const publish = (where: string, withEnv: Record<string, string>) => {
+    const result = runCaptured(where, 'npm', ['run', '--silent', 'publish'], withEnv, log)
+    if (result.status !== 0) throw new Error(`npm run publish failed in ${where}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`)
+    return result
+  }
+  const settle = publish(dir, env)
+  const pagesDir = join(dir, 'assets', 'articles')
+  const held = new Set(readdirSync(pagesDir))
+  const added = growthPages(readSourcePages(join(ROOT, 'assets', 'articles')), target + 200).find((p) => !held.has(p.fileName))
+  if (!added) throw new Error('no growth page left to add')
+  writeFileSync(join(pagesDir, added.fileName), added.text)
+  const timed = publish(dir, env)
+  const figures = /pages: (\d+) files written, \d+ unchanged; \d+ files precompressed, (\d+) compressed now/.exec(timed.stdout)
+  const edition = /edition [0-9a-f]{12}: (\d+) articles/.exec(timed.stdout)
+
+  const clean = mkdtempSync(join(tmpdir(), 'bench-growth-full-'))
+  try {
+    const skipped = new Set(['node_modules', 'dist', '.git', '.bench-build-cache', 'test-results', '.swc'])
+    cpSync(dir, clean, { recursive: true, filter: (source) => source === dir || !skipped.has(relative(dir, source).split(sep)[0]) })
+    symlinkSync(join(ROOT, 'node_modules'), join(clean, 'node_modules'))
+    publish(clean, { HN_BUILD_CACHE: join(clean, '.bench-build-cache') })
+    const compared = runCaptured(dir, 'npx', ['tsx', join(ROOT, 'scripts', 'compare-sites.ts'), join(clean, 'dist', 'h5'), join(dir, 'dist', 'h5')], {}, log)
+    return {
+      page: added.fileName,
+      articles: edition ? Number(edition[1]) : NaN,
+      settleSeconds: Math.round(settle.seconds * 10) / 10,
+      seconds: Math.round(timed.seconds * 10) / 10,
+      filesWritten: figures ? Number(figures[1]) : NaN,
+      filesPrecompressed: figures ? Number(figures[2]) : NaN,
+      identical: compared.status === 0,
+      compareSummary: `${compared.stdout}${compared.stderr}`.trim().split('\n').slice(-3).join(' / '),
+    }
+  } finally {
+    rmSync(clean, { recursive: true, force: true })
+  }
+}
+
 /**
  * What the benchmark types, from the gold set (what people type): Chinese words of 2 to 4
  * characters, pinyin (full and initials), and mixed or longer ones, 24 in all.
@@ -415,10 +486,16 @@ async function main() {
   const log: string[] = []
   const sizes = []
   const dir = copyRepo()
+  let onePageAdded: OnePageAdded | undefined
   for (const target of args.sizes) {
     if (!args.json) console.log(`… ${target} articles`)
     try {
       sizes.push({ target, ...(await measureSize(dir, target, queries, log)) })
+      // At the largest size, once its full build was measured: one saved page more.
+      if (target === Math.max(...args.sizes)) {
+        if (!args.json) console.log(`… one saved page added at ${target} articles`)
+        onePageAdded = await measureOnePageAdded(dir, target, log)
+      }
     } catch (error) {
       // The copy stays for a look at what failed (its dist/h5 can be served with `npm run serve`).
       throw new Error(`at ${target} articles (the copy is kept in ${dir}): ${error instanceof Error ? error.message : String(error)}`)
@@ -436,7 +513,10 @@ async function main() {
       firstListWithin1_2x: largest.firstListMs.p50 <= 1.2 * base.firstListMs.p50,
       openArticleWithin300ms: largest.openArticleMs.p50 <= 300,
       typingP95Within150ms: largest.typingToResultsMs.p95 <= 150,
+      onePageAddedWithin15s: onePageAdded ? onePageAdded.seconds <= 15 : undefined,
+      onePageAddedIdentical: onePageAdded?.identical,
     },
+    onePageAdded,
   }
   if (args.json) {
     console.log(JSON.stringify(report, null, 2))
@@ -446,6 +526,13 @@ async function main() {
     console.log(
       `${s.articles} articles: pipeline ${s.pipelineSeconds} s; weapp main ${s.weappMainKB} KB, largest subpackage ${s.weappLargestSubpackageKB} KB, whole ${s.weappWholeKB} KB; ` +
         `H5 initial ${s.h5InitialJsKBGzip} KB gzip; H5 build ${s.h5BuildSeconds} s (prerender ${s.prerenderSeconds} s), dist/h5 ${s.h5DistMB} MB, per article ${s.perArticleKB.total} KB (HTML ${s.perArticleKB.html}, br ${s.perArticleKB.br}, gz ${s.perArticleKB.gz}, card ${s.perArticleKB.card}); first list ${s.firstListMs.p50} ms, open article ${s.openArticleMs.p50} ms, search ready ${s.searchReadyMs} ms, typing p50/p95 ${s.typingToResultsMs.p50}/${s.typingToResultsMs.p95} ms over ${s.typingToResultsMs.keystrokes} keystrokes of ${s.typingToResultsMs.queries} queries`,
+    )
+  }
+  if (onePageAdded) {
+    const o = onePageAdded
+    console.log(
+      `one saved page added (${o.page}, ${o.articles} articles): npm run publish ${o.seconds} s (after a publish of the unchanged library, ${o.settleSeconds} s); ` +
+        `${o.filesWritten} files written, ${o.filesPrecompressed} files precompressed; identical to a full build: ${o.identical ? 'yes' : 'no'} (${o.compareSummary})`,
     )
   }
   console.log(JSON.stringify(report.targets))

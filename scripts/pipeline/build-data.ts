@@ -113,7 +113,7 @@ export function readSourcePages(dir: string = PAGES_DIR): SourcePage[] {
 }
 
 /** `tsx scripts/pipeline/build-data.ts [pagesDir] [outFile]`: defaults are the repo's own; tests pass others. */
-function main(pagesDir: string = PAGES_DIR, outFile: string = DATASET_FILE): void {
+export function main(pagesDir: string = PAGES_DIR, outFile: string = DATASET_FILE): void {
   const { dataset, pages, duplicates } = buildDataset(readSourcePages(pagesDir))
   for (const page of pages) {
     console.log(`${page.fileName}: read ${page.full + page.excerpts} articles (${page.full} full, ${page.excerpts} excerpts)`)

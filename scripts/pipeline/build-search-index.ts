@@ -213,7 +213,7 @@ export function serializeSearchIndex(index: SearchIndexData): string {
   return JSON.stringify(index) + '\n'
 }
 
-function main(): void {
+export function main(): void {
   const dataset = JSON.parse(readFileSync(ARTICLES_PATH, 'utf8')) as ArticleDataset
   const index = buildSearchIndex(dataset.articles)
   const text = serializeSearchIndex(index)

@@ -5,13 +5,19 @@
 //
 //   <dist>/data/edition.json                 the current edition (never cached long)
 //   <dist>/data/<version>/<name>.json        every data file, immutable
-//   <dist>/data/<version>/catalog.js         H5 only: the catalog as a script (src/data/h5Edition.ts)
+//   <dist>/data/catalog.js                   H5 only: the current edition's catalog as a script
+//                                            (src/data/h5Edition.ts), at an address that names no
+//                                            version (never cached long, like edition.json)
+//   <dist>/data/<version>/catalog.js         the same bytes under the edition's immutable folder
+//                                            (what the service worker precaches, scripts/site/serviceWorker.ts)
 //
 // edition.json is what a follower (the mini-program with CONTENT_BASE_URL, or any other reader)
 // fetches first: `path` is relative to the folder holding edition.json, `name` is what
 // loadDataFile(name) takes, and bytes and sha256 let it download only what changed and verify it.
-// The H5 app's own scripts name none of this: the page loads catalog.js of its edition before
-// them, so the same scripts serve every edition and a new edition is a new page load.
+// The H5 app's own scripts name none of this: the page loads data/catalog.js before them, and
+// that script carries its edition's version and data folder. So the same scripts and the same
+// pages serve every edition (a page that did not change keeps its bytes when only the library
+// did), and a new edition is a new page load.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -123,7 +129,10 @@ export function writeEdition(dist: string, options: { basePath: string; dataDir?
   fs.rmSync(folder, { recursive: true, force: true })
   fs.mkdirSync(folder)
   for (const file of manifest.files) fs.writeFileSync(path.join(dataDir, file.path), files.get(file.name) as Buffer)
-  fs.writeFileSync(path.join(folder, H5_EDITION_SCRIPT), editionScript(files.get('catalog') as Buffer, editionDataUrl(options.basePath, manifest.version), manifest.version))
+  const script = editionScript(files.get('catalog') as Buffer, editionDataUrl(options.basePath, manifest.version), manifest.version)
+  fs.writeFileSync(path.join(folder, H5_EDITION_SCRIPT), script)
+  // The stable address and the manifest last: both name the folder written above.
+  writeIfChanged(path.join(dataDir, H5_EDITION_SCRIPT), script)
   fs.writeFileSync(path.join(dataDir, EDITION_MANIFEST), serializeManifest(manifest))
   return { manifest, bytes: manifest.files.reduce((sum, f) => sum + f.bytes, 0) }
 }
@@ -149,16 +158,32 @@ export function dropCompressedCopies(dist: string): number {
   return dropped
 }
 
-/** The edition's catalog script as the site's pages load it (absolute path under the base path). */
-export function editionScriptUrl(dist: string, basePath: string): string {
-  const manifest = readEdition(dist)
-  if (!manifest) throw new Error(`edition: ${path.join(dist, 'data', EDITION_MANIFEST)} is missing; run scripts/pipeline/write-edition.ts after taro build`)
-  return `${editionDataUrl(basePath, manifest.version)}${H5_EDITION_SCRIPT}`
+function writeIfChanged(file: string, text: string): void {
+  try {
+    if (fs.readFileSync(file, 'utf8') === text) return
+  } catch {
+    // Not there yet.
+  }
+  fs.writeFileSync(file, text)
+}
+
+/**
+ * The current edition's catalog script as the site's pages load it (absolute path under the
+ * base path): one address for every edition, so no page names a version.
+ */
+export function editionScriptUrl(basePath: string): string {
+  return `${basePath}/data/${H5_EDITION_SCRIPT}`
+}
+
+/** The same script in the edition's own folder (immutable; what the service worker precaches). */
+export function versionedEditionScriptPath(version: string): string {
+  return `data/${version}/${H5_EDITION_SCRIPT}`
 }
 
 /** What every page of the site loads before the app's own scripts, in order. */
 export function siteEditionScripts(dist: string, basePath: string): string[] {
-  return [editionScriptUrl(dist, basePath)]
+  if (!readEdition(dist)) throw new Error(`edition: ${path.join(dist, 'data', EDITION_MANIFEST)} is missing; run scripts/pipeline/write-edition.ts after taro build`)
+  return [editionScriptUrl(basePath)]
 }
 
 type Element = DefaultTreeAdapterMap['element']
@@ -169,7 +194,8 @@ function* elementsOf(node: Node): Generator<Element> {
   if ('childNodes' in node) for (const child of node.childNodes) yield* elementsOf(child as Node)
 }
 
-const EDITION_SCRIPT_SRC = new RegExp(`/data/[0-9a-f]{12}/${H5_EDITION_SCRIPT.replace('.', '\\.')}$`)
+/** The catalog script at its stable address, or at an edition's folder (what earlier builds named). */
+const EDITION_SCRIPT_SRC = new RegExp(`/data/(?:[0-9a-f]{12}/)?${H5_EDITION_SCRIPT.replace('.', '\\.')}$`)
 
 /**
  * Taro's shell with the edition's catalog script as its first external script (deferred, like

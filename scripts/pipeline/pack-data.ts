@@ -50,23 +50,28 @@ export function buildPackages(dataDir: string = DATA_DIR, files: DataFileSize[] 
   return packDataFiles(files)
 }
 
+/** `npm run data`'s last step: the layout files and packages.json from the outputs of record, with a report. */
+export function main(): void {
+  const layout = layoutFilesOf()
+  writeLayoutFiles(layout)
+  const shards = [...layout.keys()].filter((f) => f.startsWith('shards/'))
+  const kinds = SHARD_KINDS.map((kind) => `${shards.filter((f) => f.startsWith(`shards/${kind}-`)).length} ${kind} shards`).join(', ')
+  console.log(`wrote catalog.json and ${shards.length} data files in src/data/shards (${kinds}, the search index)`)
+  const files = dataFileSizes()
+  const packages = buildPackages(DATA_DIR, files)
+  writeFileSync(PACKAGES_FILE, serializeJson(packages))
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
+  const sizes = new Map(files.map((f) => [f.name, f.bytes]))
+  for (const p of packages.packages) {
+    const bytes = p.files.reduce((sum, f) => sum + (sizes.get(f) ?? 0), 0)
+    console.log(`weapp subpackage ${p.root}: ${p.files.length} data files, ${kb(bytes)}`)
+  }
+  console.log('wrote src/data/packages.json')
+}
+
 if (require.main === module) {
   try {
-    const layout = layoutFilesOf()
-    writeLayoutFiles(layout)
-    const shards = [...layout.keys()].filter((f) => f.startsWith('shards/'))
-    const kinds = SHARD_KINDS.map((kind) => `${shards.filter((f) => f.startsWith(`shards/${kind}-`)).length} ${kind} shards`).join(', ')
-    console.log(`wrote catalog.json and ${shards.length} data files in src/data/shards (${kinds}, the search index)`)
-    const files = dataFileSizes()
-    const packages = buildPackages(DATA_DIR, files)
-    writeFileSync(PACKAGES_FILE, serializeJson(packages))
-    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
-    const sizes = new Map(files.map((f) => [f.name, f.bytes]))
-    for (const p of packages.packages) {
-      const bytes = p.files.reduce((sum, f) => sum + (sizes.get(f) ?? 0), 0)
-      console.log(`weapp subpackage ${p.root}: ${p.files.length} data files, ${kb(bytes)}`)
-    }
-    console.log('wrote src/data/packages.json')
+    main()
   } catch (error) {
     console.error(`pack-data failed: ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)

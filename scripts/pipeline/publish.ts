@@ -1,31 +1,32 @@
 // `npm run publish`: the saved pages (assets/articles/) → a new edition of the site: the data
-// pipeline (npm run data), then the H5 site build (scripts/site/build.ts: the app, taken from the
+// pipeline (npm run data's steps, in this process: scripts/pipeline/dataPipeline.ts), then the H5 site
+// build (scripts/site/build.ts, also in this process: the app, taken from the
 // build cache when its code did not change — its scripts hold no article —, the edition's files,
 // the prerendered pages, the service worker). No mini-program build: the mini-program follows
 // the edition from its host (CONTENT_BASE_URL).
 //
 // Prints the edition's version, article count, files and bytes, and what changed against the
 // edition that was in dist/h5 before (the files a reader holding it downloads).
-import { spawnSync } from 'node:child_process'
 import path from 'node:path'
+import { runDataPipeline } from './dataPipeline'
 import { editionChanges, readEdition } from './edition'
+import { buildSite } from '../site/build'
 
 const root = path.resolve(__dirname, '..', '..')
 const dist = path.join(root, 'dist', 'h5')
-
-function run(command: string, args: string[]): void {
-  console.log(`> ${command} ${args.join(' ')}`)
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`)
-}
 
 function main(): void {
   const args = process.argv.slice(2)
   if (args.length) throw new Error(`unknown argument ${args[0]}. Usage: npm run publish`)
   // Read before the build replaces it.
   const previous = readEdition(dist)
-  run('npm', ['run', '--silent', 'data'])
-  run('npx', ['tsx', 'scripts/site/build.ts'])
+  const started = Date.now()
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+  console.log('> the data pipeline (npm run data)')
+  runDataPipeline()
+  console.log(`data pipeline done in ${seconds()}`)
+  console.log('> the H5 site build (npm run build:h5)')
+  buildSite()
 
   const edition = readEdition(dist)
   if (!edition) throw new Error('the build wrote no data/edition.json')
@@ -44,7 +45,8 @@ function main(): void {
         ` a reader of the previous edition downloads ${kb(changes.downloadBytes)} with edition.json`,
     )
   }
-  console.log('deploy: upload dist/h5/ (README 发布: data/edition.json with Cache-Control: no-cache, data/<version>/ immutable; keep older data/<version>/ folders)')
+  console.log(`published in ${seconds()}`)
+  console.log('deploy: upload dist/h5/ (README 发布: data/edition.json and data/catalog.js with Cache-Control: no-cache, data/<version>/ immutable; keep older data/<version>/ folders)')
 }
 
 try {

@@ -31,7 +31,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`)
 }
 
-function main(): void {
+/** The whole H5 build (steps 1–3 above); throws when a step fails. */
+export function buildSite(): void {
   const started = Date.now()
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
   const dir = buildCacheDir()
@@ -55,9 +56,11 @@ function main(): void {
   console.log(`H5 site built in ${seconds()}`)
 }
 
-try {
-  main()
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
+if (require.main === module) {
+  try {
+    buildSite()
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  }
 }

@@ -74,15 +74,16 @@ interface Job {
   file: string
   quality: number
   bytes: number
+  mtimeMs: number
 }
 
 function jobsOf(dir: string): Job[] {
   const jobs: Job[] = []
   for (const file of walk(dir)) {
     if (!TEXT.test(file) || file.endsWith('.LICENSE.txt')) continue
-    const bytes = fs.statSync(file).size
+    const { size: bytes, mtimeMs } = fs.statSync(file)
     if (bytes < MIN_BYTES) continue
-    jobs.push({ file, bytes, quality: ARTICLE_PAGE.test(file) ? ARTICLE_BROTLI_QUALITY : 11 })
+    jobs.push({ file, bytes, mtimeMs, quality: ARTICLE_PAGE.test(file) ? ARTICLE_BROTLI_QUALITY : 11 })
   }
   return jobs
 }
@@ -99,12 +100,22 @@ function cachedJobs(dir: string, cacheDir: string): { jobs: (Job & { hash: strin
   const store = path.join(cacheDir, 'compressed')
   const manifestFile = path.join(cacheDir, 'precompressed', `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16)}.json`)
   const previous: Record<string, string> = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')) : {}
+  // Size and mtime of each file when its hash was taken: a file that kept both is not read again.
+  const statFile = path.join(cacheDir, 'precompressed-stat', path.basename(manifestFile))
+  const previousStats: Record<string, [number, number]> = fs.existsSync(statFile) ? JSON.parse(fs.readFileSync(statFile, 'utf8')) : {}
+  const stats: Record<string, [number, number]> = {}
   const manifest: Record<string, string> = {}
   const jobs: (Job & { hash: string })[] = []
   const taken: CompressTotals = { files: 0, raw: 0, br: 0, gz: 0 }
   fs.mkdirSync(store, { recursive: true })
   for (const job of jobsOf(dir)) {
     const rel = path.relative(dir, job.file)
+    stats[rel] = [job.bytes, job.mtimeMs]
+    const known = previousStats[rel]
+    if (previous[rel]?.endsWith(`-${job.quality}`) && known && known[0] === job.bytes && known[1] === job.mtimeMs && fs.existsSync(job.file + '.br') && fs.existsSync(job.file + '.gz')) {
+      manifest[rel] = previous[rel]
+      continue
+    }
     const body = fs.readFileSync(job.file)
     const hash = `${sha(body)}-${job.quality}`
     manifest[rel] = hash
@@ -140,8 +151,10 @@ function cachedJobs(dir: string, cacheDir: string): { jobs: (Job & { hash: strin
       if (!used.has(hash) && !kept.has(hash)) fs.rmSync(path.join(store, name), { force: true })
     }
     fs.writeFileSync(manifestFile, JSON.stringify(manifest))
+    fs.writeFileSync(statFile, JSON.stringify(stats))
   }
   fs.mkdirSync(path.dirname(manifestFile), { recursive: true })
+  fs.mkdirSync(path.dirname(statFile), { recursive: true })
   return { jobs, taken, finish }
 }
 

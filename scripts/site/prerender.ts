@@ -40,7 +40,8 @@ import {
   type SitePage,
 } from './pageHtml'
 import { OVERLAY_ID } from './pageBoot'
-import { loadRenderer } from './renderer'
+import { loadRenderer, rendererBundle } from './renderer'
+import { PageCache, pageKey, sourceFingerprint } from './pageCache'
 import type { PageKind } from './renderEntry'
 import { siteStylesheet } from './siteStyles'
 import { precompressDir } from './precompress'
@@ -227,11 +228,18 @@ function writeSitemap(pages: SitePage[]): void {
   fs.writeFileSync(path.join(dist, 'robots.txt'), robotsTxt(basePath, siteUrl(baseUrl, 'sitemap.xml')))
 }
 
+/** The build cache (HN_BUILD_CACHE, set by scripts/site/build.ts), if any. */
+const cacheDir = process.env.HN_BUILD_CACHE && process.env.HN_BUILD_CACHE !== 'off' ? process.env.HN_BUILD_CACHE : undefined
+
 async function main(): Promise<void> {
   const started = Date.now()
   const timing = (label: string) => process.env.PRERENDER_TIMING && console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
   // The edition's catalog script loads first of the app's scripts (scripts/pipeline/edition.ts).
   const shell = parseShell(shellWithEditionScripts(readShell(), siteEditionScripts(dist, basePath)))
+  // The edition's data files depend on no page: with the build cache, their compressed copies
+  // are made now, on one worker thread while this one renders, and the pass over the whole site
+  // at the end takes them from the cache (the same bytes, by content hash).
+  const dataCompressed = cacheDir ? precompressDir(path.join(dist, 'data'), 1, cacheDir) : undefined
   const pages = sitePages()
   const forwarder = bootScript()
   const pageBoot = pageBootScript()
@@ -257,9 +265,24 @@ async function main(): Promise<void> {
   const cssFile = `css/site.${createHash('sha256').update(css).digest('hex').slice(0, 8)}.css`
   const stylesheet = `${basePath}/${cssFile}`
 
-  const renderer = await loadRenderer(baseUrl)
+  const bundle = await rendererBundle(baseUrl)
+  const renderer = await loadRenderer(baseUrl, bundle)
   await renderer.prepare()
   timing('renderer')
+  // What every page's HTML is made with besides its own data: the renderer, the code that
+  // writes pages, and the parts every page carries.
+  const siteParts = pageKey(
+    createHash('sha256').update(bundle).digest('hex'),
+    sourceFingerprint([__filename, path.join(__dirname, 'lib', 'pageHtml.ts'), path.join(__dirname, 'site', 'pageCache.ts')]),
+    shell.source,
+    policy,
+    stylesheet,
+    forwarder,
+    SITE_NAME,
+    EMBEDDED_ARTICLE_ID,
+    OVERLAY_ID,
+  )
+  const pageCache = new PageCache(dist, cacheDir)
   // Everything is staged beside the site and moved in only after every page and card
   // succeeded: a failure leaves no half-prerendered site. Unchanged files are left alone.
   const staged = new StagedFiles(dist)
@@ -268,6 +291,14 @@ async function main(): Promise<void> {
   try {
     staged.write(cssFile, css)
     for (const page of pages) {
+      const start = startScripts.get(page.file) as string
+      // Article pages are cached by what they are made of; the few others read the whole
+      // library (home's list and counts, search's index) and are always rendered.
+      const key = page.article ? pageKey(siteParts, start, page, renderer.articlePageInputs(page.article.related)) : undefined
+      if (key && pageCache.current(page.file, key)) {
+        staged.unchanged++
+        continue
+      }
       const body = renderer.renderPage(pageKind(page), pageParams(page), page.article ? { id: page.article.id, text: JSON.stringify(page.article) } : undefined)
       assertInertMarkup(body, page.file)
       const html = composePage(shell, {
@@ -277,12 +308,13 @@ async function main(): Promise<void> {
         body,
         stylesheet,
         forwarder,
-        start: startScripts.get(page.file) as string,
+        start,
         recordId: EMBEDDED_ARTICLE_ID,
         overlayId: OVERLAY_ID,
       })
       htmlBytes += Buffer.byteLength(html)
       staged.write(page.file, html)
+      if (key) pageCache.rendered(page.file, key)
     }
     timing('pages')
     if (process.env.PRERENDER_CARDS !== '0') {
@@ -295,17 +327,18 @@ async function main(): Promise<void> {
     throw error
   }
   removeStalePages(pages, cssFile)
+  pageCache.save()
   writeSitemap(pages)
-  const sw = await generateServiceWorker(dist, basePath)
-  timing('service worker')
   // The build cache (scripts/site/build.ts): compressed copies of unchanged bytes are reused.
-  const cacheDir = process.env.HN_BUILD_CACHE && process.env.HN_BUILD_CACHE !== 'off' ? process.env.HN_BUILD_CACHE : undefined
+  const sw = await generateServiceWorker(dist, basePath, cacheDir)
+  timing('service worker')
+  const early = await dataCompressed
   const compressed = await precompressDir(dist, undefined, cacheDir)
   timing('precompress')
   console.log(
-    `prerendered ${pages.length} pages (${Math.round(htmlBytes / 1024)} KB HTML), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
+    `prerendered ${pages.length} pages (${Math.round((htmlBytes + pageCache.reusedBytes) / 1024)} KB HTML; ${pages.length - pageCache.reused} rendered, ${pageCache.reused} current), ${articles.length} share cards (${Math.round(cardBytes / 1024)} KB), ` +
       `sitemap ${pages.filter((p) => p.canonical && !p.noindex).length} URLs, service worker precaches ${sw.count} files (${sw.size} bytes; build ${sw.version}), ` +
-      `pages: ${staged.changed} files written, ${staged.unchanged} unchanged; ${compressed.files} files precompressed, ${compressed.compressed ?? compressed.files} compressed now (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `pages: ${staged.changed} files written, ${staged.unchanged} unchanged; ${compressed.files} files precompressed, ${(compressed.compressed ?? compressed.files) + (early?.compressed ?? 0)} compressed now (${Math.round(compressed.raw / 1024)} KB → br ${Math.round(compressed.br / 1024)} KB, gz ${Math.round(compressed.gz / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
 }
 

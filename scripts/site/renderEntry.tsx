@@ -14,7 +14,7 @@ import HomePage from '../../src/pages/index/index'
 import MinePage from '../../src/pages/mine/index'
 import NotFoundPage from '../../src/pages/not-found/index'
 import SearchPage from '../../src/pages/search/index'
-import { firstArticles, loadArticle, loadArticleList } from '../../src/data/index'
+import { disclaimers, firstArticles, loadArticle, loadArticleList, loadedArticleList } from '../../src/data/index'
 import { loadSearch } from '../../src/data/search'
 import { useAppStore } from '../../src/stores/appStore'
 import { setEmbeddedArticle } from './dataLoader'
@@ -63,3 +63,23 @@ export function renderPage(kind: PageKind, params: Record<string, string>, embed
     homeButton: kind !== 'home',
   })
 }
+
+/**
+ * What an article page shows besides its own record (which its HTML embeds): the list entries
+ * of its related articles as the page finds them in the loaded list index, and the
+ * disclaimers. With the record, the page's route and the renderer itself, this is everything an
+ * article page's HTML depends on (the page cache keys on it: scripts/site/pageCache.ts), so it
+ * must grow with any other data the detail page comes to read.
+ */
+export function articlePageInputs(related: readonly string[]): unknown {
+  const list = loadedArticleList()
+  let byId = entriesById.get(list)
+  if (!byId) {
+    byId = new Map(list.map((entry) => [entry.id, entry]))
+    entriesById.set(list, byId)
+  }
+  return { related: related.map((id) => (byId as Map<string, unknown>).get(id) ?? null), disclaimers }
+}
+
+/** The loaded list index by id, made once per list (10,000 entries: not once per page). */
+const entriesById = new WeakMap<readonly object[], Map<string, unknown>>()

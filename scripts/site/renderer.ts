@@ -12,6 +12,7 @@ const repoRoot = path.resolve(__dirname, '..', '..')
 export interface SiteRenderer {
   prepare(): Promise<void>
   renderPage(kind: PageKind, params: Record<string, string>, embedded?: { id: string; text: string }): string
+  articlePageInputs(related: readonly string[]): unknown
 }
 
 /** The module each of these resolves to in the renderer's bundle. */
@@ -41,7 +42,7 @@ function standIns(): Plugin {
 }
 
 /** The defines of config/index.ts, for the site's base URL. */
-function defines(baseUrl: string): Record<string, string> {
+function defines(baseUrl: string, dataDir: string): Record<string, string> {
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '')
   return {
     'process.env.TARO_ENV': JSON.stringify('h5'),
@@ -52,14 +53,17 @@ function defines(baseUrl: string): Record<string, string> {
     FEEDBACK_URL: JSON.stringify(process.env.FEEDBACK_URL || ''),
     H5_DATA_URL: JSON.stringify(`${basePath}/data/`),
     SITE_BASE_PATH: JSON.stringify(basePath),
-    SITE_DATA_DIR: JSON.stringify(path.join(repoRoot, 'src', 'data')),
+    SITE_DATA_DIR: JSON.stringify(dataDir),
     definePageConfig: 'Object',
     defineAppConfig: 'Object',
   }
 }
 
-/** The renderer's bundle as JavaScript text (also what the build cache keys page output on). */
-export async function rendererBundle(baseUrl: string): Promise<string> {
+/**
+ * The renderer's bundle as JavaScript text (also what the build cache keys page output on).
+ * `dataDir` holds the packaged data it reads (src/data unless told: tests pass another library).
+ */
+export async function rendererBundle(baseUrl: string, dataDir: string = path.join(repoRoot, 'src', 'data')): Promise<string> {
   const result = await build({
     entryPoints: [path.join(__dirname, 'renderEntry.tsx')],
     bundle: true,
@@ -70,7 +74,7 @@ export async function rendererBundle(baseUrl: string): Promise<string> {
     jsx: 'automatic',
     resolveExtensions: ['.h5.tsx', '.h5.ts', '.tsx', '.ts', '.h5.js', '.js', '.json'],
     mainFields: ['module', 'main'],
-    define: defines(baseUrl),
+    define: defines(baseUrl, dataDir),
     plugins: [standIns()],
     logLevel: 'silent',
     // React is bundled too, so that NODE_ENV=production picks its production build.
@@ -78,10 +82,13 @@ export async function rendererBundle(baseUrl: string): Promise<string> {
   return result.outputFiles[0].text
 }
 
+let loaded = 0
+
 /** Loads the renderer (bundled now) into this process. */
 export async function loadRenderer(baseUrl: string, bundle?: string): Promise<SiteRenderer> {
   const code = bundle ?? (await rendererBundle(baseUrl))
-  const file = path.join(repoRoot, 'node_modules', '.cache', 'health-news', `site-renderer-${process.pid}.cjs`)
+  // A name of its own: a second renderer in this process is a new module, not the cached first.
+  const file = path.join(repoRoot, 'node_modules', '.cache', 'health-news', `site-renderer-${process.pid}-${++loaded}.cjs`)
   fs.mkdirSync(path.dirname(file), { recursive: true })
   fs.writeFileSync(file, code)
   try {

@@ -117,7 +117,8 @@ function assertLocalLocation(location) {
 /**
  * Files whose name carries a content hash (app.1a2b3c4d.js), or that sit in an edition's folder
  * named by one (data/3f2a9c1b7d4e/list-000.json, catalog.js; scripts/pipeline/edition.ts): they never
- * change, cache for good. data/edition.json names the current edition: no-cache, like HTML.
+ * change, cache for good. data/edition.json and data/catalog.js (the current edition's catalog,
+ * at the one address every page names) change with each edition: no-cache, like HTML.
  */
 const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$|[\\/]data[\\/][0-9a-f]{12}[\\/][^\\/]+\.(?:json|js)$/i
 

@@ -2,8 +2,15 @@
 // prerender step so it knows every file of this build.
 //   - Precached on install: what every page needs whatever the library size: the app shell
 //     (app.html, the not-found page), the scripts and styles, and the edition's catalog script
-//     (data/<version>/catalog.js). Not the edition's other data files (data/<version>/*.json):
-//     they grow with the library (15 MB at 10,000 articles, on a phone that came for one article).
+//     (its copy in data/<version>/catalog.js). Not the edition's other data files
+//     (data/<version>/*.json): they grow with the library (15 MB at 10,000 articles, on a phone
+//     that came for one article).
+//   - data/catalog.js, the address every page loads the catalog from (it names no version, so a
+//     page's bytes do not change with the edition), is network only, falling back to the
+//     precached copy of this worker's edition when offline: online, a page and its catalog both
+//     come from the host, so a deploy reaches the reader on the next page load even while an
+//     older worker is still in charge; offline, the pages this worker cached (fetched again on
+//     activate) and its catalog are of one build.
 //   - Cached as used (runtime caches named <prefix>-<kind>-<build version>): each page's HTML
 //     (network first, so a new build shows at once when online), each data file (cache first:
 //     the folder's name is a hash of the edition), share cards and pictures. data/edition.json is
@@ -20,11 +27,12 @@
 // Workbox strategies that generateSW configures declaratively; only the activate step is ours.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { buildSync } from 'esbuild'
 import { generateSW, getManifest } from 'workbox-build'
 import { H5_EDITION_SCRIPT } from '../../src/data/h5Edition'
-import { readEdition } from '../pipeline/edition'
+import { readEdition, versionedEditionScriptPath } from '../pipeline/edition'
 
 export const CACHE_PREFIX = 'health-news'
 /** The install's budget: a phone downloads this much before the site works offline. */
@@ -39,6 +47,17 @@ export interface ServiceWorkerFigures {
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..')
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WORKBOX_VERSION = (require('workbox-build/package.json') as { version: string }).version
+
+function writeIfChanged(file: string, text: string): void {
+  try {
+    if (fs.readFileSync(file, 'utf8') === text) return
+  } catch {
+    // Not there yet.
+  }
+  fs.writeFileSync(file, text)
+}
 
 /** The edition this build serves (data/edition.json, scripts/pipeline/edition.ts). */
 function currentEdition(dist: string) {
@@ -46,6 +65,8 @@ function currentEdition(dist: string) {
   if (!edition) throw new Error(`service worker: ${path.join(dist, 'data', 'edition.json')} is missing; write the edition first (scripts/pipeline/write-edition.ts)`)
   return edition
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /** Characters of each data file's SHA-256 the worker compares when it carries files over. */
 const CARRY_HASH_CHARS = 16
@@ -62,75 +83,141 @@ function updateScript(build: { version: string; prefix: string; dataPath: string
   }).outputFiles[0].text
 }
 
-export async function generateServiceWorker(dist: string, basePath: string): Promise<ServiceWorkerFigures> {
+/** Stand-ins in the worker Workbox bundles once, replaced by each build's own values. */
+const PRECACHE_STAND_IN = '__HN_PRECACHE_MANIFEST__'
+const BUILD_VERSION_STAND_IN = '__HN_BUILD_VERSION__'
+const EDITION_VERSION_STAND_IN = '__HN_EDITION_VERSION__'
+
+/**
+ * Writes sw.js and sw-update.js for the build in `dist`.
+ *
+ * Workbox bundles and minifies its runtime with the routes (rollup and terser: seconds of CPU),
+ * though only the precache list, the build version in the cache names and the edition's folder
+ * change from one build to the next. So the worker is bundled with stand-ins for those three,
+ * and each build puts its own values in; with `cacheDir` the bundled worker is kept there, keyed
+ * by what it is made of (this file, the base path, Workbox's version). A build with or without
+ * the cache writes the same bytes.
+ */
+export async function generateServiceWorker(dist: string, basePath: string, cacheDir?: string): Promise<ServiceWorkerFigures> {
   const edition = currentEdition(dist)
   const globs = {
     globDirectory: dist,
     // Only the folders named here are walked: an ignore pattern starting with ** would make the
     // glob visit every file of the site (tens of thousands at 10,000 articles) for nothing, as
     // these patterns match no .br/.gz copy, licence file or worker script anyway.
-    globPatterns: ['app.html', '404.html', 'js/**/*.js', 'css/**/*.css', `data/${edition.version}/${H5_EDITION_SCRIPT}`],
+    globPatterns: ['app.html', '404.html', 'js/**/*.js', 'css/**/*.css', versionedEditionScriptPath(edition.version)],
     // Hashed names change with their content: Workbox need not add its own revision to them.
     dontCacheBustURLsMatching: /\.[0-9a-f]{8}\.(?:js|css)$/,
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   }
   // The build version: what the precache holds, so it changes whenever a script, a style or
   // the shell does (Workbox revisions the unhashed files by content).
-  const { manifestEntries } = await getManifest(globs)
+  const { manifestEntries, count, size, warnings } = await getManifest(globs)
+  const entries = manifestEntries ?? []
   const version = createHash('sha256')
-    .update(JSON.stringify((manifestEntries ?? []).map((e) => [e.url, e.revision]).sort()))
+    .update(JSON.stringify(entries.map((e) => [e.url, e.revision]).sort()))
     .digest('hex')
     .slice(0, 12)
-  const cacheName = (kind: string) => `${CACHE_PREFIX}-${kind}-${version}`
   const dataPath = `${basePath}/data/${edition.version}/`
   const dataFiles = Object.fromEntries(edition.files.map((f) => [f.name, f.sha256.slice(0, CARRY_HASH_CHARS)]))
-  fs.writeFileSync(path.join(dist, 'sw-update.js'), updateScript({ version, prefix: CACHE_PREFIX, dataPath, dataFiles }))
+  writeIfChanged(path.join(dist, 'sw-update.js'), updateScript({ version, prefix: CACHE_PREFIX, dataPath, dataFiles }))
 
-  const { count, size, warnings } = await generateSW({
-    ...globs,
-    swDest: path.join(dist, 'sw.js'),
-    modifyURLPrefix: { '': `${basePath}/` },
-    importScripts: [`${basePath}/sw-update.js`],
-    skipWaiting: true,
-    clientsClaim: true,
-    cleanupOutdatedCaches: true,
-    inlineWorkboxRuntime: true,
-    sourcemap: false,
-    mode: 'production',
-    cacheId: CACHE_PREFIX,
-    runtimeCaching: [
-      {
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkFirst',
-        options: {
-          cacheName: cacheName('pages'),
-          networkTimeoutSeconds: 4,
-          expiration: { maxEntries: 300 },
-          precacheFallback: { fallbackURL: `${basePath}/app.html` },
-        },
-      },
-      {
-        // The manifest names the current edition: never answered from a cache while online.
-        urlPattern: ({ url }) => /\/data\/edition\.json$/.test(url.pathname),
-        handler: 'NetworkFirst',
-        options: { cacheName: cacheName('data'), networkTimeoutSeconds: 4 },
-      },
-      {
-        // The edition's data files and lazy chunks: content-hashed folder or names, so what is cached is right.
-        urlPattern: ({ url }) => /\/data\/[0-9a-f]+\/[^/]+\.json$/.test(url.pathname) || /\/js\/[^/]+\.[0-9a-f]{8}\.js$/.test(url.pathname),
-        handler: 'CacheFirst',
-        options: { cacheName: cacheName('data'), expiration: { maxEntries: 400 } },
-      },
-      {
-        urlPattern: ({ url }) => /\/share\/[0-9a-z]+\.png$/.test(url.pathname) || /\/static\//.test(url.pathname),
-        handler: 'StaleWhileRevalidate',
-        options: { cacheName: cacheName('images'), expiration: { maxEntries: 300 } },
-      },
-    ],
-  })
   for (const warning of warnings) console.warn(`service worker: ${warning}`)
   if (size > PRECACHE_BUDGET_BYTES) {
     throw new Error(`service worker: the install would download ${size} bytes, over the ${PRECACHE_BUDGET_BYTES}-byte budget; is something library-sized precached?`)
   }
+  const precache = `[${entries.map((e) => `{url:${JSON.stringify(`${basePath}/${e.url}`)},revision:${JSON.stringify(e.revision ?? null)}}`).join(',')}]`
+  const template = await workerTemplate(basePath, cacheDir)
+  const sw = template
+    .replace(`[{url:${JSON.stringify(PRECACHE_STAND_IN)},revision:null}]`, () => precache)
+    .split(BUILD_VERSION_STAND_IN)
+    .join(version)
+    .split(EDITION_VERSION_STAND_IN)
+    .join(edition.version)
+  writeIfChanged(path.join(dist, 'sw.js'), sw)
   return { count, size, version }
+}
+
+/** The worker as Workbox bundles it, with the stand-ins; from `cacheDir` when made before. */
+async function workerTemplate(basePath: string, cacheDir: string | undefined): Promise<string> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([basePath, H5_EDITION_SCRIPT, WORKBOX_VERSION, fs.readFileSync(__filename, 'utf8')]))
+    .digest('hex')
+    .slice(0, 32)
+  const cached = cacheDir ? path.join(cacheDir, 'service-worker', `${key}.js`) : undefined
+  if (cached && fs.existsSync(cached)) return fs.readFileSync(cached, 'utf8')
+
+  const cacheName = (kind: string) => `${CACHE_PREFIX}-${kind}-${BUILD_VERSION_STAND_IN}`
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'health-news-sw-'))
+  const swDest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'health-news-sw-out-')), 'sw.js')
+  let template: string
+  try {
+    const { warnings } = await generateSW({
+      // Nothing is globbed (an empty folder): the precache list is the stand-in alone.
+      globDirectory: out,
+      globPatterns: [],
+      additionalManifestEntries: [{ url: PRECACHE_STAND_IN, revision: null }],
+      swDest,
+      importScripts: [`${basePath}/sw-update.js`],
+      skipWaiting: true,
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+      inlineWorkboxRuntime: true,
+      sourcemap: false,
+      mode: 'production',
+      cacheId: CACHE_PREFIX,
+      runtimeCaching: [
+        {
+          // The catalog's stable address: what the host has now, else this worker's edition.
+          // (Workbox matches a RegExp against the whole URL; the worker only serves its own origin.)
+          urlPattern: new RegExp(`^https?://[^/]+${escapeRegExp(`${basePath}/data/${H5_EDITION_SCRIPT}`)}$`),
+          handler: 'NetworkOnly',
+          options: { precacheFallback: { fallbackURL: `${basePath}/${versionedEditionScriptPath(EDITION_VERSION_STAND_IN)}` } },
+        },
+        {
+          urlPattern: ({ request }) => request.mode === 'navigate',
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: cacheName('pages'),
+            networkTimeoutSeconds: 4,
+            expiration: { maxEntries: 300 },
+            precacheFallback: { fallbackURL: `${basePath}/app.html` },
+          },
+        },
+        {
+          // The manifest names the current edition: never answered from a cache while online.
+          urlPattern: ({ url }) => /\/data\/edition\.json$/.test(url.pathname),
+          handler: 'NetworkFirst',
+          options: { cacheName: cacheName('data'), networkTimeoutSeconds: 4 },
+        },
+        {
+          // The edition's data files and lazy chunks: content-hashed folder or names, so what is cached is right.
+          urlPattern: ({ url }) => /\/data\/[0-9a-f]+\/[^/]+\.json$/.test(url.pathname) || /\/js\/[^/]+\.[0-9a-f]{8}\.js$/.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: cacheName('data'), expiration: { maxEntries: 400 } },
+        },
+        {
+          urlPattern: ({ url }) => /\/share\/[0-9a-z]+\.png$/.test(url.pathname) || /\/static\//.test(url.pathname),
+          handler: 'StaleWhileRevalidate',
+          options: { cacheName: cacheName('images'), expiration: { maxEntries: 300 } },
+        },
+      ],
+    })
+    for (const warning of warnings) console.warn(`service worker: ${warning}`)
+    template = fs.readFileSync(swDest, 'utf8')
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true })
+    fs.rmSync(path.dirname(swDest), { recursive: true, force: true })
+  }
+  const occurrences = (text: string) => template.split(text).length - 1
+  if (occurrences(`[{url:${JSON.stringify(PRECACHE_STAND_IN)},revision:null}]`) !== 1 || occurrences(PRECACHE_STAND_IN) !== 1 || occurrences(BUILD_VERSION_STAND_IN) < 3 || occurrences(EDITION_VERSION_STAND_IN) !== 1) {
+    throw new Error("service worker: Workbox's output no longer holds each stand-in where expected; has workbox-build changed?")
+  }
+  if (cached) {
+    // Only the latest template is kept: the cache stays one file.
+    fs.rmSync(path.dirname(cached), { recursive: true, force: true })
+    fs.mkdirSync(path.dirname(cached), { recursive: true })
+    fs.writeFileSync(cached, template)
+  }
+  return template
 }

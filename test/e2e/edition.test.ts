@@ -1,13 +1,15 @@
 // The H5 app reads the library from its edition at run time (scripts/pipeline/edition.ts,
 // src/data/loader.h5.ts): the app's scripts and styles hold no article and no edition version,
-// the page loads data/<version>/catalog.js before them, and home, search (its index and the
-// pinyin keys in the list shards) and an article all come from the edition data/edition.json
-// names.
+// the page loads data/catalog.js before them (one address for every edition, so a page's bytes
+// do not change with the library; the script carries its edition's version and folder), and
+// home, search (its index and the pinyin keys in the list shards) and an article all come from
+// the edition data/edition.json names.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Article, ArticleDataset } from '../../src/core/article'
 import datasetJson from '../../src/data/articles.json'
 import searchIndexJson from '../../src/data/search-index.json'
+import { H5_EDITION_GLOBAL } from '../../src/data/h5Edition'
 import { h5Dir, useH5 } from './support/h5'
 
 jest.setTimeout(60_000)
@@ -51,11 +53,16 @@ test(
 
     await visit()
     await page.getByText(`共 ${articleCount} 篇`, { exact: true }).filter({ visible: true }).first().waitFor()
-    // The edition's catalog script loads before the app's own.
-    const catalogAt = requested.indexOf(`/data/${version}/catalog.js`)
+    // The edition's catalog script loads before the app's own, and is of the current edition.
+    const catalogAt = requested.indexOf('/data/catalog.js')
     const appAt = requested.findIndex((p) => /^\/js\/app\.[0-9a-f]{8}\.js$/.test(p))
     expect(catalogAt).toBeGreaterThanOrEqual(0)
     expect(appAt).toBeGreaterThan(catalogAt)
+    expect(await page.evaluate((name) => (window as unknown as Record<string, { version: string }>)[name].version, H5_EDITION_GLOBAL)).toBe(version)
+    // No page names an edition's folder: a new edition leaves the pages' bytes as they were.
+    for (const file of ['index.html', 'app.html', path.join('article', fullArticle.id, 'index.html')]) {
+      expect(fs.readFileSync(path.join(h5Dir(), file), 'utf8')).not.toContain(version)
+    }
 
     // Pinyin of the title's first syllables: found only through the shipped index and the keys
     // the list shards carry.
@@ -69,7 +76,8 @@ test(
     await card.waitFor()
     const listFiles = files.filter((f) => f.name.startsWith('list-')).map((f) => `/data/${f.path}`)
     expect(requested).toEqual(expect.arrayContaining([`/data/${version}/search-index.json`, ...listFiles]))
-    expect(requested.filter((p) => p.startsWith('/data/') && !p.startsWith(`/data/${version}/`))).toEqual([])
+    // Nothing of another edition: only this edition's folder, and the catalog's one address.
+    expect(requested.filter((p) => p.startsWith('/data/') && !p.startsWith(`/data/${version}/`) && p !== '/data/catalog.js')).toEqual([])
 
     await card.click()
     await page.getByText(fullArticle.title, { exact: true }).filter({ visible: true }).first().waitFor()

@@ -11,6 +11,9 @@ import type { Page } from 'playwright-core'
 import type { ArticleDataset } from '../../src/core/article'
 import { detailRoute, publicPath } from '../../src/core/routes'
 import datasetJson from '../../src/data/articles.json'
+import { dropCompressedCopies, writeEdition } from '../../scripts/pipeline/edition'
+import type { Catalog } from '../../src/core/catalog'
+import { H5_EDITION_GLOBAL } from '../../src/data/h5Edition'
 import { describeProblems, h5Dir, launchChromium, openPhonePage, startApp, startH5Server, useServedSite } from './support/h5'
 import { nextH5Build } from './support/nextBuild'
 
@@ -122,6 +125,77 @@ describe('across an update', () => {
           await page.locator(`#app .hn-page[data-text-step="${Number(step) + 1}"]`).first().waitFor()
         }
       }
+      await context.setOffline(false)
+      problems.consoleErrors = problems.consoleErrors.filter(offlineNoise)
+      expect(describeProblems(problems)).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+describe('a new edition of the library alone (the same scripts and pages)', () => {
+  let site: string
+  let nextSite: string
+  let server: Awaited<ReturnType<typeof startH5Server>>
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  const made: string[] = []
+  const temp = (name: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), name))
+    made.push(dir)
+    return dir
+  }
+
+  beforeAll(async () => {
+    site = temp('health-news-site-')
+    fs.cpSync(h5Dir(), site, { recursive: true })
+    // What publishing another edition writes when no page changed: data/ (a new version folder,
+    // data/catalog.js, edition.json). The worker is kept as the reader's browser still runs it:
+    // the older worker is in charge when the first page after the deploy loads.
+    nextSite = temp('health-news-next-edition-')
+    fs.cpSync(h5Dir(), nextSite, { recursive: true })
+    const data = temp('health-news-next-data-')
+    fs.cpSync(path.join(__dirname, '..', '..', 'src', 'data'), data, { recursive: true })
+    const catalog = JSON.parse(fs.readFileSync(path.join(data, 'catalog.json'), 'utf8')) as Catalog
+    fs.writeFileSync(path.join(data, 'catalog.json'), JSON.stringify({ ...catalog, head: catalog.head.slice(1) }))
+    writeEdition(nextSite, { basePath: '', dataDir: data })
+    dropCompressedCopies(nextSite)
+    server = await startH5Server(site)
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('reaches a reader under the older worker on the next page load, and offline the worker keeps its own edition', async () => {
+    const editionOf = (page: Page) => page.evaluate((name) => (window as unknown as Record<string, { version: string }>)[name].version, H5_EDITION_GLOBAL)
+    const manifestOf = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, 'data', 'edition.json'), 'utf8')) as { version: string }).version
+    const [older, newer] = [manifestOf(site), manifestOf(nextSite)]
+    expect(newer).not.toBe(older)
+    // The pages did not change: only data/ did.
+    expect(fs.readFileSync(path.join(nextSite, 'index.html'), 'utf8')).toBe(fs.readFileSync(path.join(site, 'index.html'), 'utf8'))
+    const { context, page, problems } = await openPhonePage(browser)
+    try {
+      await page.goto(server.url)
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+      await page.goto(server.url)
+      await startApp(page)
+      expect(await editionOf(page)).toBe(older)
+
+      swapSite(site, nextSite)
+      await page.goto(server.url)
+      await startApp(page)
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+      expect(await editionOf(page)).toBe(newer)
+
+      // Offline, the worker answers with what it holds: its own edition, never a mix.
+      await context.setOffline(true)
+      await page.goto(server.url)
+      await startApp(page)
+      expect(await editionOf(page)).toBe(older)
       await context.setOffline(false)
       problems.consoleErrors = problems.consoleErrors.filter(offlineNoise)
       expect(describeProblems(problems)).toEqual([])

@@ -77,13 +77,16 @@ describe('data/edition.json', () => {
     const dist = freshDist()
     mkdirSync(path.join(dist, 'data', '0123456789ab'), { recursive: true })
     const { manifest } = writeEdition(dist, { basePath: '/health' })
-    expect(readdirSync(path.join(dist, 'data')).sort()).toEqual([manifest.version, 'edition.json'].sort())
+    expect(readdirSync(path.join(dist, 'data')).sort()).toEqual([manifest.version, 'catalog.js', 'edition.json'].sort())
 
     const [script] = siteEditionScripts(dist, '/health')
-    expect(script).toBe(`/health/data/${manifest.version}/catalog.js`)
+    expect(script).toBe('/health/data/catalog.js')
+    // The same bytes in the edition's immutable folder (what the service worker precaches).
+    const stable = readFileSync(path.join(dist, 'data', 'catalog.js'), 'utf8')
+    expect(readFileSync(path.join(dist, 'data', manifest.version, 'catalog.js'), 'utf8')).toBe(stable)
     const sandbox: Record<string, unknown> = {}
     sandbox.self = sandbox
-    vm.runInNewContext(readFileSync(path.join(dist, 'data', manifest.version, 'catalog.js'), 'utf8'), sandbox)
+    vm.runInNewContext(stable, sandbox)
     const edition = sandbox[H5_EDITION_GLOBAL] as { version: string; dataUrl: string; catalog: unknown }
     expect(edition.version).toBe(manifest.version)
     expect(edition.dataUrl).toBe(`/health/data/${manifest.version}/`)
@@ -92,10 +95,36 @@ describe('data/edition.json', () => {
     const shell = '<!doctype html><html><head><script>inline()</script><script defer="defer" src="/js/app.12345678.js"></script></head><body><div id="app"></div></body></html>'
     const once = shellWithEditionScripts(shell, [script])
     expect(once).toContain(`<script defer="defer" src="${script}"></script><script defer="defer" src="/js/app.12345678.js">`)
-    // A second run (prerendering an already prerendered shell) replaces the script, never doubles it.
-    const again = shellWithEditionScripts(once, ['/data/ba9876543210/catalog.js'])
+    // A second run (prerendering an already prerendered shell) replaces the script, never doubles it,
+    // and so does a run over a shell of an earlier build that named an edition's folder.
+    expect(shellWithEditionScripts(once, [script])).toBe(once)
+    const older = shellWithEditionScripts(shell, ['/health/data/ba9876543210/catalog.js'])
+    const again = shellWithEditionScripts(older, [script])
     expect(again.match(/catalog\.js/g)).toHaveLength(1)
-    expect(again).toContain('/data/ba9876543210/catalog.js')
+    expect(again).toBe(once)
+  })
+
+  it('names the catalog at one address for every edition, whose script carries the edition it belongs to', () => {
+    const dist = freshDist()
+    const first = writeEdition(dist, { basePath: '' }).manifest
+    const [firstAddress] = siteEditionScripts(dist, '')
+    // Another library (one list entry fewer on home): another version, the same address.
+    const changedData = freshDist()
+    cpSync(dataDir, changedData, { recursive: true })
+    const catalog = JSON.parse(readFileSync(path.join(changedData, 'catalog.json'), 'utf8')) as Catalog
+    writeFileSync(path.join(changedData, 'catalog.json'), JSON.stringify({ ...catalog, head: catalog.head.slice(1) }))
+    const second = writeEdition(dist, { basePath: '', dataDir: changedData }).manifest
+    expect(second.version).not.toBe(first.version)
+    expect(siteEditionScripts(dist, '')).toEqual([firstAddress])
+    expect(firstAddress).toBe('/data/catalog.js')
+    expect(firstAddress).not.toContain(second.version)
+    const sandbox: Record<string, unknown> = {}
+    sandbox.self = sandbox
+    vm.runInNewContext(readFileSync(path.join(dist, 'data', 'catalog.js'), 'utf8'), sandbox)
+    const edition = sandbox[H5_EDITION_GLOBAL] as { version: string; dataUrl: string }
+    expect([edition.version, edition.dataUrl]).toEqual([second.version, `/data/${second.version}/`])
+    // The older edition's folder left the build; the new one holds the same script.
+    expect(readdirSync(path.join(dist, 'data')).sort()).toEqual([second.version, 'catalog.js', 'edition.json'].sort())
   })
 })
 
