@@ -1,6 +1,9 @@
-// Brotli and gzip copies beside every text file of the H5 build (x.js → x.js.br, x.js.gz), made
+// Brotli and gzip copies beside the text files of the H5 build (x.js → x.js.br, x.js.gz), made
 // once at build time, so a server or CDN only has to pick one (scripts/serve.mjs does; README
-// says what a static host needs).
+// says what a static host needs). The article pages (one per article: 10,000 at bench:growth's
+// library) get a brotli copy only: every browser asks for br over HTTPS (and Chromium on
+// 127.0.0.1 too), and a stored gzip copy would be a third copy of each page for the few clients
+// that do not, which a host compresses on the fly instead (scripts/serve.mjs, nginx `gzip on`, a CDN).
 //
 // Levels: gzip 9 everywhere (≈1 ms a page). Brotli 11 for the scripts, styles, data and the few
 // site pages (home, search, 我的, not-found, the shell), which most visits download. The article
@@ -54,18 +57,22 @@ const fs = require('node:fs')
 const zlib = require('node:zlib')
 const { parentPort, workerData } = require('node:worker_threads')
 const totals = { files: 0, raw: 0, br: 0, gz: 0 }
-for (const { file, quality } of workerData.jobs) {
+for (const { file, quality, gzip } of workerData.jobs) {
   const body = fs.readFileSync(file)
   const br = zlib.brotliCompressSync(body, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   })
-  const gz = zlib.gzipSync(body, { level: 9 })
   fs.writeFileSync(file + '.br', br)
-  fs.writeFileSync(file + '.gz', gz)
+  if (gzip) {
+    const gz = zlib.gzipSync(body, { level: 9 })
+    fs.writeFileSync(file + '.gz', gz)
+    totals.gz += gz.length
+  } else {
+    fs.rmSync(file + '.gz', { force: true })
+  }
   totals.files++
   totals.raw += body.length
   totals.br += br.length
-  totals.gz += gz.length
 }
 parentPort.postMessage(totals)
 `
@@ -74,6 +81,8 @@ interface Job {
   file: string
   quality: number
   bytes: number
+  /** Whether a gzip copy is written too (all but the article pages). */
+  gzip: boolean
 }
 
 function jobsOf(dir: string): Job[] {
@@ -82,7 +91,8 @@ function jobsOf(dir: string): Job[] {
     if (!TEXT.test(file) || file.endsWith('.LICENSE.txt')) continue
     const bytes = fs.statSync(file).size
     if (bytes < MIN_BYTES) continue
-    jobs.push({ file, bytes, quality: ARTICLE_PAGE.test(file) ? ARTICLE_BROTLI_QUALITY : 11 })
+    const article = ARTICLE_PAGE.test(file)
+    jobs.push({ file, bytes, quality: article ? ARTICLE_BROTLI_QUALITY : 11, gzip: !article })
   }
   return jobs
 }
@@ -106,18 +116,20 @@ function cachedJobs(dir: string, cacheDir: string): { jobs: (Job & { hash: strin
   for (const job of jobsOf(dir)) {
     const rel = path.relative(dir, job.file)
     const body = fs.readFileSync(job.file)
-    const hash = `${sha(body)}-${job.quality}`
+    const hash = `${sha(body)}-${job.quality}${job.gzip ? '' : '-br'}`
     manifest[rel] = hash
-    if (previous[rel] === hash && fs.existsSync(job.file + '.br') && fs.existsSync(job.file + '.gz')) continue
+    const gzCurrent = job.gzip === fs.existsSync(job.file + '.gz')
+    if (previous[rel] === hash && fs.existsSync(job.file + '.br') && gzCurrent) continue
     const br = path.join(store, `${hash}.br`)
     const gz = path.join(store, `${hash}.gz`)
-    if (fs.existsSync(br) && fs.existsSync(gz)) {
+    if (fs.existsSync(br) && (!job.gzip || fs.existsSync(gz))) {
       fs.copyFileSync(br, job.file + '.br')
-      fs.copyFileSync(gz, job.file + '.gz')
+      if (job.gzip) fs.copyFileSync(gz, job.file + '.gz')
+      else fs.rmSync(job.file + '.gz', { force: true })
       taken.files++
       taken.raw += body.length
       taken.br += fs.statSync(br).size
-      taken.gz += fs.statSync(gz).size
+      taken.gz += job.gzip ? fs.statSync(gz).size : 0
       continue
     }
     jobs.push({ ...job, hash })
@@ -127,7 +139,7 @@ function cachedJobs(dir: string, cacheDir: string): { jobs: (Job & { hash: strin
     const used = new Set(Object.values(manifest))
     for (const file of jobs) {
       fs.copyFileSync(file.file + '.br', path.join(store, `${file.hash}.br`))
-      fs.copyFileSync(file.file + '.gz', path.join(store, `${file.hash}.gz`))
+      if (file.gzip) fs.copyFileSync(file.file + '.gz', path.join(store, `${file.hash}.gz`))
     }
     const kept = new Set<string>()
     for (const sites of fs.readdirSync(path.dirname(manifestFile), { withFileTypes: true }).filter((e) => e.isFile())) {
@@ -163,7 +175,7 @@ export async function precompressDir(dir: string, threads = Math.max(1, Math.min
       .map(
         (share) =>
           new Promise<CompressTotals>((resolve, reject) => {
-            const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { jobs: share.map(({ file, quality }) => ({ file, quality })) } })
+            const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { jobs: share.map(({ file, quality, gzip }) => ({ file, quality, gzip })) } })
             worker.once('message', resolve)
             worker.once('error', reject)
             worker.once('exit', (code) => code !== 0 && reject(new Error(`precompress: a worker stopped with exit code ${code}`)))
