@@ -182,7 +182,7 @@ function pagePaintScript(): string {
 
 /**
  * How the page starts the app (scripts/lib/pageBoot.ts: the app's scripts on the reader's first
- * intent, the hand-over, the service worker): one file for every page, loaded with `defer`.
+ * intent, the hand-over, the service worker): one file for every page, loaded with `async` (it needs only the markup before it).
  */
 function pageBootFile(): { file: string; code: string } {
   const code = `${bundle(`import { bootPage } from './scripts/lib/pageBoot'\nbootPage()`)}\n`
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
   const pageBoot = pageBootFile()
   console.log(
     `page boot: ${Buffer.byteLength(pagePaint)} bytes inline (${gzipSync(pagePaint).length} gzip) in every page, ` +
-      `${pageBoot.file} ${Buffer.byteLength(pageBoot.code)} bytes (${gzipSync(pageBoot.code).length} gzip), loaded deferred`,
+      `${pageBoot.file} ${Buffer.byteLength(pageBoot.code)} bytes (${gzipSync(pageBoot.code).length} gzip), loaded async`,
   )
   // Every inline script any page runs is known before the first page is written (the page boot
   // differs only by its options, a handful of variants), so one policy covers the whole site.

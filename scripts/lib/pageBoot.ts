@@ -1,6 +1,6 @@
 // How a prerendered H5 page starts the app. scripts/prerender.ts bundles this module with esbuild
 // (ES2015, minified) into one hashed, immutable file (js/boot.<hash>.js) that every page loads with
-// `defer`; the little that must happen before the first paint (1, and A−/A+ until this file has
+// `async`; the little that must happen before the first paint (1, and A−/A+ until this file has
 // run) is scripts/lib/pagePaint.ts, inline after the page's markup, which hands its state and the
 // events it kept over to bootPage. It decides four things:
 //

@@ -257,7 +257,7 @@ export interface PageParts {
   forwarder: string
   /** The page's inline start script (pageStartScript), run after the first screen, before its paint. */
   start: string
-  /** The address of the page boot file (scripts/lib/pageBoot.ts), run deferred after the start script. */
+  /** The address of the page boot file (scripts/lib/pageBoot.ts), run async after the start script. */
   boot: string
   /** The id of the <script type="application/json"> holding an article page's record. */
   recordId: string
@@ -282,7 +282,7 @@ export function composePage(template: ShellTemplate, parts: PageParts): string {
     { start: template.htmlTagEnd, end: template.htmlTagEnd, text: ` ${PRERENDERED_MARK}=""` },
     { start: template.afterCharset, end: template.afterCharset, text: head },
     { start: template.stylesheet.start, end: template.stylesheet.end, text: tag('link', { rel: 'stylesheet', href: parts.stylesheet }) },
-    { start: template.afterApp, end: template.afterApp, text: `<div id="${escapeHtml(parts.overlayId)}">${parts.body}</div>${record}<script>${parts.start}</script>${tag('script', { src: parts.boot, defer: '' }, '')}` },
+    { start: template.afterApp, end: template.afterApp, text: `<div id="${escapeHtml(parts.overlayId)}">${parts.body}</div>${record}<script>${parts.start}</script>${tag('script', { src: parts.boot, async: '' }, '')}` },
   ])
 }
 

@@ -4,13 +4,10 @@
 //   Taro's global styles and the H5 components the pages use (@tarojs/components: what its
 //   Stencil components inject into <head> as they load), the app's own app.css (as built), then
 //   Taro's navigation bar and router styles (@tarojs/router: injected after the app's
-//   stylesheet), the overlay that holds a prerendered page above the app until it takes over, and
-//   the prerendered bar's home icon (scripts/site/frame.ts).
+//   stylesheet) and the overlay that holds a prerendered page above the app until it takes over.
 import { build } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
-import { OVERLAY_ID } from '../lib/pagePaint'
-import { homeIconCss } from './frame'
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 const componentsDist = path.join(repoRoot, 'node_modules', '@tarojs', 'components', 'dist')
@@ -46,5 +43,5 @@ export async function siteStylesheet(appCss: string, extra: string): Promise<str
     read(path.join(repoRoot, 'node_modules', '@tarojs', 'components', 'global.css')),
     ...COMPONENTS.map((name) => read(path.join(componentsDist, 'collection', 'components', name, 'style', 'index.css'))),
   ]
-  return [...taro, appCss, ...(await routerStyles()), extra, homeIconCss(`#${OVERLAY_ID}`)].map((css) => css.trim()).join('\n')
+  return [...taro, appCss, ...(await routerStyles()), extra].map((css) => css.trim()).join('\n')
 }

@@ -82,7 +82,7 @@ const bodyText = (page: Page, where: 'copy' | 'app') =>
     return { px: parseFloat(getComputedStyle(el).fontSize), top: Math.round(rect.top), left: Math.round(rect.left), width: Math.round(rect.width), step: root.getAttribute('data-text-step') }
   }, where === 'copy')
 
-/** The page boot file every prerendered page loads deferred (scripts/lib/pageBoot.ts); not the app. */
+/** The page boot file every prerendered page loads async (scripts/lib/pageBoot.ts); not the app. */
 const BOOT_FILE = /\/js\/boot\.[0-9a-f]{8}\.js$/
 
 const appStarted = (page: Page) => page.evaluate(() => document.querySelectorAll('#app .taro_page').length > 0)
@@ -152,7 +152,7 @@ test('A+ tapped before the page boot file has run (a slow line) is answered at o
   const browser = await openHeld(16, true)
   const { page } = browser
   try {
-    // Neither `load` nor DOMContentLoaded come while the deferred boot file is held.
+    // `load` does not come while the boot file is held.
     await page.goto(`${server.url}${articlePath()}`, { waitUntil: 'commit' })
     const plus = page.locator('#hn-prerendered [aria-label="放大字号"]').first()
     await plus.waitFor()

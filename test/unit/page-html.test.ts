@@ -142,11 +142,11 @@ describe('composePage with hostile article text', () => {
     expect(page.byTag('img')).toHaveLength(0)
     expect(page.byTag('p')).toHaveLength(3)
     expect(page.elements.flatMap((e) => e.attrs.map((a) => a.name)).filter((name) => /^on/.test(name))).toEqual([])
-    // The shell's own inline script, the forwarder, the record, the start script and the deferred
+    // The shell's own inline script, the forwarder, the record, the start script and the async
     // page boot file: nothing else.
     const scripts = page.byTag('script')
     expect(scripts.map((s) => attr(s, 'type') || 'classic')).toEqual(['classic', 'classic', 'application/json', 'classic', 'classic'])
-    expect(scripts.map((s) => [attr(s, 'src'), attr(s, 'defer')]).pop()).toEqual(['/health/js/boot.0123abcd.js', ''])
+    expect(scripts.map((s) => [attr(s, 'src'), attr(s, 'async')]).pop()).toEqual(['/health/js/boot.0123abcd.js', ''])
     expect(scripts.map(text).filter((t) => t.includes('alert'))).toHaveLength(1)
     expect(attr(scripts[2], 'id')).toBe('hn-article')
     // The same structure as a page of harmless text.
