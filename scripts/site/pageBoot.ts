@@ -1,6 +1,8 @@
 // How a prerendered H5 page starts the app. scripts/site/prerender.ts bundles this module with esbuild
-// (ES2015, minified) and writes it inline into every page, right after the page's markup, so it
-// runs before the first paint. It decides four things:
+// (ES2015, minified) into one hashed, immutable file (js/boot.<hash>.js) that every page loads with
+// `async`; the little that must happen before the first paint (1, and A−/A+ until this file has
+// run) is scripts/site/pagePaint.ts, inline after the page's markup, which hands its state and the
+// events it kept over to bootPage. It decides four things:
 //
 //   1. The reader's text size applies to the prerendered copy at once: the browser's default font
 //      size (measured as the app measures it, src/platform/systemFont.h5.ts) × the saved A−/A+
@@ -28,128 +30,30 @@
 //      decision the app makes: src/platform/serviceWorker.h5.ts).
 //
 // 最近浏览 records an article once the app runs: reading on (a scroll) starts it.
-import { largerStep, smallerStep, stepLabel, systemFontPx, textScaleStyle, textStepOf, LARGEST_STEP, STANDARD_STEP, TEXT_STEPS, type TextStep } from '../../src/core/textScale'
-import { STORE_KEY, STORE_VERSION } from '../../src/core/storeKeys'
-import { PART, partSelector, TEXT_STEP_ATTRIBUTE } from '../../src/core/pageContract'
+import { largerStep, smallerStep, textStepOf, TEXT_STEPS, type TextStep, LARGEST_STEP } from '../../src/core/textScale'
+import { TEXT_STEP_ATTRIBUTE } from '../../src/core/pageContract'
 import { registerServiceWorker } from '../../src/platform/serviceWorker.h5'
 import { focusElement } from '../../src/platform/focus.h5'
-import { readSystemFontPx } from '../../src/platform/systemFont.h5'
+import {
+  answeredControl,
+  applyTextStep,
+  earlyBoot,
+  EARLY_BOOT,
+  inLink,
+  isActivation,
+  paintPage,
+  saveTextStep,
+  steppedTo,
+  INTENT_EVENTS,
+  OVERLAY_ID,
+  SELECTOR,
+  type BootOptions,
+  type EarlyBoot,
+} from './pagePaint'
 
-export interface BootOptions {
-  /** The app's scripts, in order. */
-  sources: string[]
-  /** Start the app right after the first paint instead of on intent (the search page). */
-  now: boolean
-  /** The page honours a 大字分享 `size=N` (article pages, as the detail page does). */
-  sharedStep: boolean
-}
+export { applyTextStep, savedTextStep, shownTextStep, steppedTo, writeTextStep, INTENT_EVENTS, OVERLAY_ID, type BootOptions } from './pagePaint'
 
-export const OVERLAY_ID = 'hn-prerendered'
-/**
- * Every part of the page markup the boot relies on, in one place: the page root ReaderPage
- * renders, the A−/A+ control of TextSizeControl, the controls it answers or shows pressed, and
- * Taro's page element.
- */
-const SELECTOR = {
-  pageRoot: partSelector(PART.page),
-  textSize: partSelector(PART.textSize),
-  textSizeStep: partSelector(PART.textSizeStep),
-  /** A− then A+, in the page's order. */
-  textSizeButton: `${partSelector(PART.textSizeDown)}, ${partSelector(PART.textSizeUp)}`,
-  /** Modifier class of an A−/A+ button at its end of the steps. */
-  textSizeButtonOff: 'text-size__button--off',
-  pressable: '[role="button"], [role="tab"]',
-  tab: '[role="tab"]',
-  taroPage: '.taro_page',
-  link: 'a[href]',
-  fields: 'input, textarea',
-} as const
 const PAGE_ROOT = SELECTOR.pageRoot
-/** What starts the app: the reader doing something on the page, or reading on. */
-export const INTENT_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel']
-
-/** Taro's H5 storage wrapping of the store's JSON, or null when `stored` is not in it. */
-function storeJson(stored: string): string | null {
-  const wrapped: unknown = JSON.parse(stored)
-  const text = wrapped && typeof wrapped === 'object' ? (wrapped as { data?: unknown }).data : undefined
-  return typeof text === 'string' ? text : null
-}
-
-/**
- * The saved step from the text Taro's H5 storage keeps in localStorage under STORE_KEY
- * ({"data": "<the store's JSON>"}, the store's JSON being { version, state: { textStep } }).
- * Anything else (nothing saved, another version, junk) is null: the page stays as prerendered.
- */
-export function savedTextStep(stored: string | null): TextStep | null {
-  if (!stored) return null
-  try {
-    const text = storeJson(stored)
-    if (text === null) return null
-    const saved: unknown = JSON.parse(text)
-    if (!saved || typeof saved !== 'object') return null
-    const { version, state } = saved as { version?: unknown; state?: { textStep?: unknown } }
-    return version === STORE_VERSION && state && typeof state === 'object' ? textStepOf(state.textStep) : null
-  } catch {
-    return null
-  }
-}
-
-/**
- * What to write under STORE_KEY so that the store reads `step` as the saved one, keeping the rest
- * of the save; null when nothing may be written: a save of another version (an older one is the
- * store's to migrate, a newer one must stay untouched) or one that cannot be read.
- */
-export function writeTextStep(stored: string | null, step: TextStep): string | null {
-  let saved: { version?: unknown; state?: unknown } = { version: STORE_VERSION, state: {} }
-  if (stored) {
-    try {
-      const text = storeJson(stored)
-      const parsed: unknown = text === null ? null : JSON.parse(text)
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null
-      saved = parsed as typeof saved
-    } catch {
-      return null
-    }
-  }
-  const { version, state } = saved
-  if (version !== STORE_VERSION || !state || typeof state !== 'object' || Array.isArray(state)) return null
-  return JSON.stringify({ data: JSON.stringify({ ...saved, state: { ...state, textStep: step } }) })
-}
-
-/** The step a page shows: a 大字分享 link's own step first (article pages), else the saved one. */
-export function shownTextStep(search: string, stored: string | null, sharedStep: boolean): TextStep | null {
-  const shared = sharedStep ? textStepOf(/[?&]size=([^&#]*)/.exec(search)?.[1]) : null
-  return shared !== null ? shared : savedTextStep(stored)
-}
-
-/** Gives the prerendered page roots the step's text scale, as ReaderPage renders them in the app. */
-export function applyTextStep(overlay: ParentNode, step: TextStep, systemPx: number): void {
-  const style = textScaleStyle(systemPx, step)
-  const roots = overlay.querySelectorAll<HTMLElement>(PAGE_ROOT)
-  for (let i = 0; i < roots.length; i++) {
-    const root = roots[i]
-    root.style.setProperty('--hn-fs', style['--hn-fs'])
-    root.style.setProperty('--hn-tap', style['--hn-tap'])
-    const classes = (root.getAttribute('class') || '').split(' ').filter((c) => c && !/^hn-page--(?:step-\d|large)$/.test(c))
-    classes.splice(1, 0, `hn-page--step-${step}`)
-    if (step > STANDARD_STEP) classes.splice(2, 0, 'hn-page--large')
-    root.setAttribute('class', classes.join(' '))
-    root.setAttribute(TEXT_STEP_ATTRIBUTE, String(step))
-  }
-  // The A−/A+ control says the step and greys out the end it has reached, as TextSizeControl does.
-  const controls = overlay.querySelectorAll(SELECTOR.textSize)
-  for (let i = 0; i < controls.length; i++) {
-    const label = controls[i].querySelector(SELECTOR.textSizeStep)
-    if (label) label.textContent = stepLabel(step)
-    const buttons = controls[i].querySelectorAll(SELECTOR.textSizeButton)
-    if (buttons.length === 2) {
-      buttons[0].classList.toggle(SELECTOR.textSizeButtonOff, step === STANDARD_STEP)
-      buttons[0].setAttribute('aria-disabled', String(step === STANDARD_STEP))
-      buttons[1].classList.toggle(SELECTOR.textSizeButtonOff, step === LARGEST_STEP)
-      buttons[1].setAttribute('aria-disabled', String(step === LARGEST_STEP))
-    }
-  }
-}
 
 /** The custom properties of a page root's text scale (textScaleStyle's keys). */
 const SCALE_PROPERTIES = ['--hn-fs', '--hn-tap'] as const
@@ -318,11 +222,6 @@ export function elementAt(root: Element, path: PathStep[]): Element | null {
   return at
 }
 
-/** A link or inside one: the browser answers it without the app. */
-function inLink(target: EventTarget | null): boolean {
-  return !!(target && (target as Element).closest && (target as Element).closest(SELECTOR.link))
-}
-
 const isField = (element: Element) => element.tagName === 'INPUT' || element.tagName === 'TEXTAREA'
 
 /** The page root of the app's page on screen (Taro renders pages into #app). */
@@ -333,23 +232,6 @@ function appRoot(app: Element): Element | null {
 const SIZE_BUTTON = SELECTOR.textSizeButton
 /** Taps noted before the hand-over at most; a reader does not tap more before the app is there. */
 const MAX_REPLAYED = 8
-/** Controls of the copy the boot answers itself (A−/A+) or shows pressed before replaying. */
-const ANSWERED = `${SIZE_BUTTON}, ${SELECTOR.pressable}`
-
-/** The control of the copy `target` is in, if the boot answers it (never a link or a field). */
-function answeredControl(copyRoot: Element | null, target: EventTarget | null): Element | null {
-  if (!copyRoot || !target || !(target as Element).closest || inLink(target)) return null
-  const control = (target as Element).closest(ANSWERED)
-  return control && copyRoot.contains(control) ? control : null
-}
-
-/** The step A− (index 0) or A+ (index 1) of `control` leads to from `step`, or null at the end. */
-export function steppedTo(control: Element, step: TextStep): TextStep | null {
-  const buttons = control.parentElement ? control.parentElement.querySelectorAll(SIZE_BUTTON) : []
-  const next = buttons[0] === control ? smallerStep(step) : buttons[1] === control ? largerStep(step) : step
-  return next === step ? null : next
-}
-
 /**
  * The visible answer to a tap the app will replay: a tab becomes the chosen one of its row, a
  * button shows itself pressed (aria-pressed flipped where it has one, busy until the app answers).
@@ -372,26 +254,26 @@ export function answerPressed(control: Element): void {
   ;(control as HTMLElement).style.opacity = '0.6'
 }
 
-export function bootPage(options: BootOptions): void {
+/**
+ * Takes over from the inline part (scripts/lib/pagePaint.ts) with the state it left and the events
+ * it kept; called with `options` where no inline part ran (it is run first then).
+ */
+export function bootPage(given?: BootOptions): void {
+  const early: EarlyBoot | undefined = given ? paintPage(given) : earlyBoot()
   const overlay = document.getElementById(OVERLAY_ID)
   const app = document.getElementById('app')
-  if (!overlay || !app) return
-  const systemPx = systemFontPx(readSystemFontPx())
-  let stored: string | null = null
-  try {
-    stored = localStorage.getItem(STORE_KEY)
-  } catch {
-    // No storage (private mode, blocked): the saved step is unknown, the system size still applies.
-  }
+  if (!early || !overlay || !app) return
+  // From here on the boot listens itself; the events kept so far are taken over below.
+  early.stop()
+  delete (window as unknown as Record<string, unknown>)[EARLY_BOOT]
+  const { options, systemPx } = early
   /** The step the copy shows; A−/A+ in the copy move it. */
-  let shown: TextStep = shownTextStep(location.search, stored, options.sharedStep) ?? STANDARD_STEP
-  // Always, even at 标准: the prerendered copy was drawn at a 16 px browser default.
-  applyTextStep(overlay, shown, systemPx)
+  let shown: TextStep = early.shown
   const copyRoot = overlay.querySelector(PAGE_ROOT)
   /** The taps to replay after the hand-over, in order: the elements the reader tapped in the copy. */
   let tapped: Element[] = []
   /** Whether A−/A+ were tapped in the copy: the app's page must then show the copy's step. */
-  let stepTapped = false
+  let stepTapped = early.stepTapped
   /**
    * The control of the copy that last took keyboard focus. Kept apart from activeElement: once
    * the app's scripts define Taro's elements, the copy's own hydrate too and drop focus to <body>.
@@ -442,20 +324,13 @@ export function bootPage(options: BootOptions): void {
     if (event.type === 'keydown' && isActivation(event) && answeredControl(copyRoot, event.target)) return
     start()
   }
-  const isActivation = (event: Event) => (event as KeyboardEvent).key === 'Enter' || (event as KeyboardEvent).key === ' '
-
   /** A step the page shows but has not saved yet (it is saved after the frame that shows it). */
   let unsaved: TextStep | null = null
   const save = () => {
     if (unsaved === null) return
     const step = unsaved
     unsaved = null
-    try {
-      const text = writeTextStep(localStorage.getItem(STORE_KEY), step)
-      if (text !== null) localStorage.setItem(STORE_KEY, text)
-    } catch {
-      // Storage blocked or full: the page still shows the step; the app is brought to it at the hand-over.
-    }
+    saveTextStep(step)
   }
   /** Runs `then` once the frame after now has been drawn (right away where there are no frames). */
   const afterNextFrame = (then: () => void) => {
@@ -491,16 +366,17 @@ export function bootPage(options: BootOptions): void {
       warmWhenIdle()
     })
   }
-  // A completed tap (click) or Enter / Space on a control of the copy: A−/A+ are answered here,
-  // anything else is noted for replay (and shown pressed at once).
-  const note = (event: Event) => {
+  // A completed tap (click) or Enter / Space on a control of the copy: A−/A+ are answered here
+  // (unless the inline part already did: `answered`), anything else is noted for replay (and
+  // shown pressed at once).
+  const note = (event: Event, answered = false) => {
     const target = event.target as Element
     if (!overlay.parentNode || !copyRoot || !copyRoot.contains(target) || inLink(target) || isField(target)) return
     if (event.type === 'keydown' && !isActivation(event)) return
     const control = answeredControl(copyRoot, target)
     if (control && control.matches(SIZE_BUTTON)) {
       if (event.type === 'keydown') event.preventDefault()
-      changeStep(control)
+      if (!answered) changeStep(control)
       startAfterPaint(300)
       return
     }
@@ -571,11 +447,10 @@ export function bootPage(options: BootOptions): void {
   document.addEventListener('focusin', noteFocus, true)
   // A link followed right after A−/A+ must not lose the step.
   window.addEventListener('pagehide', save)
-  document.addEventListener('click', note, true)
-  document.addEventListener('keydown', note, true)
-  window.addEventListener(
-    'load',
-    () => {
+  const onNote = (event: Event) => note(event)
+  document.addEventListener('click', onNote, true)
+  document.addEventListener('keydown', onNote, true)
+  const afterLoad = () => {
       // The worker's install precaches the app's scripts (scripts/site/serviceWorker.ts), so they
       // are at hand when the reader's intent comes. Where no worker runs (WeChat's browser, old
       // or insecure ones), a low-priority prefetch does that instead; never both, which would
@@ -589,9 +464,9 @@ export function bootPage(options: BootOptions): void {
           document.head.appendChild(link)
         }
       })
-    },
-    { once: true },
-  )
+  }
+  if (document.readyState === 'complete') afterLoad()
+  else window.addEventListener('load', afterLoad, { once: true })
   // After the first paint: the fonts of A−/A+ ready before the reader reaches for them.
   afterNextFrame(warmWhenIdle)
   if (options.now) {
@@ -600,6 +475,12 @@ export function bootPage(options: BootOptions): void {
     else setTimeout(start, 0)
   } else {
     for (const name of INTENT_EVENTS) document.addEventListener(name, onIntent, { capture: true, passive: true })
+  }
+  // What the reader did before this file ran, in the order the listeners above would have heard it.
+  for (const { event, answered } of early.events) {
+    if (event.type === 'focusin') noteFocus(event)
+    if (event.type === 'click' || event.type === 'keydown') note(event, answered)
+    if (!started && !options.now && INTENT_EVENTS.indexOf(event.type) >= 0) onIntent(event)
   }
 }
 

@@ -253,17 +253,19 @@ export interface PageParts {
   body: string
   /** The site's one stylesheet (scripts/site/siteStyles.ts), in place of the app's link. */
   stylesheet: string
-  /** The old-link forwarder, run first. */
+  /** The old-link forwarder, run first ('' for none). */
   forwarder: string
-  /** The page's start script (pageStartScript), run after the first screen. */
+  /** The page's inline start script (pageStartScript), run after the first screen, before its paint. */
   start: string
+  /** The address of the page boot file (scripts/site/pageBoot.ts), run async after the start script. */
+  boot: string
   /** The id of the <script type="application/json"> holding an article page's record. */
   recordId: string
   /** The overlay's element id: it holds the first screen above the app until it takes over. */
   overlayId: string
 }
 
-/** The page boot bundle with this page's options where its placeholder stands. */
+/** The inline start bundle (scripts/lib/pagePaint.ts) with this page's options where its placeholder stands. */
 export function pageStartScript(pageBoot: string, placeholder: string, options: unknown): string {
   const parts = pageBoot.split(placeholder)
   if (parts.length !== 2) throw new Error(`page html: the page boot script holds its options placeholder ${parts.length - 1} times, expected once`)
@@ -273,14 +275,14 @@ export function pageStartScript(pageBoot: string, placeholder: string, options: 
 export function composePage(template: ShellTemplate, parts: PageParts): string {
   const { page } = parts
   const record = page.article ? tag('script', { type: 'application/json', id: parts.recordId, 'data-id': page.article.id }, scriptJson(page.article)) : ''
-  const head = `${policyMeta(parts.policy)}<script>${parts.forwarder}</script>${headTags(page, parts.siteName)}`
+  const head = `${policyMeta(parts.policy)}${parts.forwarder ? `<script>${parts.forwarder}</script>` : ''}${headTags(page, parts.siteName)}`
   return applyEdits(template.source, [
     ...template.pageRemovals,
     ...template.markRemovals,
     { start: template.htmlTagEnd, end: template.htmlTagEnd, text: ` ${PRERENDERED_MARK}=""` },
     { start: template.afterCharset, end: template.afterCharset, text: head },
     { start: template.stylesheet.start, end: template.stylesheet.end, text: tag('link', { rel: 'stylesheet', href: parts.stylesheet }) },
-    { start: template.afterApp, end: template.afterApp, text: `<div id="${escapeHtml(parts.overlayId)}">${parts.body}</div>${record}<script>${parts.start}</script>` },
+    { start: template.afterApp, end: template.afterApp, text: `<div id="${escapeHtml(parts.overlayId)}">${parts.body}</div>${record}<script>${parts.start}</script>${tag('script', { src: parts.boot, async: '' }, '')}` },
   ])
 }
 

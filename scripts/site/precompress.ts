@@ -1,6 +1,9 @@
-// Brotli and gzip copies beside every text file of the H5 build (x.js → x.js.br, x.js.gz), made
+// Brotli and gzip copies beside the text files of the H5 build (x.js → x.js.br, x.js.gz), made
 // once at build time, so a server or CDN only has to pick one (scripts/site/serve.mjs does; README
-// says what a static host needs).
+// says what a static host needs). The article pages (one per article: 10,000 at bench:growth's
+// library) get a brotli copy only: every browser asks for br over HTTPS (and Chromium on
+// 127.0.0.1 too), and a stored gzip copy would be a third copy of each page for the few clients
+// that do not, which a host compresses on the fly instead (scripts/site/serve.mjs, nginx `gzip on`, a CDN).
 //
 // Levels: gzip 9 everywhere (≈1 ms a page). Brotli 11 for the scripts, styles, data and the few
 // site pages (home, search, 我的, not-found, the shell), which most visits download. The article
@@ -54,18 +57,22 @@ const fs = require('node:fs')
 const zlib = require('node:zlib')
 const { parentPort, workerData } = require('node:worker_threads')
 const totals = { files: 0, raw: 0, br: 0, gz: 0 }
-for (const { file, quality } of workerData.jobs) {
+for (const { file, quality, gzip } of workerData.jobs) {
   const body = fs.readFileSync(file)
   const br = zlib.brotliCompressSync(body, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   })
-  const gz = zlib.gzipSync(body, { level: 9 })
   fs.writeFileSync(file + '.br', br)
-  fs.writeFileSync(file + '.gz', gz)
+  if (gzip) {
+    const gz = zlib.gzipSync(body, { level: 9 })
+    fs.writeFileSync(file + '.gz', gz)
+    totals.gz += gz.length
+  } else {
+    fs.rmSync(file + '.gz', { force: true })
+  }
   totals.files++
   totals.raw += body.length
   totals.br += br.length
-  totals.gz += gz.length
 }
 parentPort.postMessage(totals)
 `
@@ -75,6 +82,8 @@ interface Job {
   quality: number
   bytes: number
   mtimeMs: number
+  /** Whether a gzip copy is written too (all but the article pages). */
+  gzip: boolean
 }
 
 function jobsOf(dir: string): Job[] {
@@ -83,7 +92,8 @@ function jobsOf(dir: string): Job[] {
     if (!TEXT.test(file) || file.endsWith('.LICENSE.txt')) continue
     const { size: bytes, mtimeMs } = fs.statSync(file)
     if (bytes < MIN_BYTES) continue
-    jobs.push({ file, bytes, mtimeMs, quality: ARTICLE_PAGE.test(file) ? ARTICLE_BROTLI_QUALITY : 11 })
+    const article = ARTICLE_PAGE.test(file)
+    jobs.push({ file, bytes, mtimeMs, quality: article ? ARTICLE_BROTLI_QUALITY : 11, gzip: !article })
   }
   return jobs
 }
@@ -112,23 +122,27 @@ function cachedJobs(dir: string, cacheDir: string): { jobs: (Job & { hash: strin
     const rel = path.relative(dir, job.file)
     stats[rel] = [job.bytes, job.mtimeMs]
     const known = previousStats[rel]
-    if (previous[rel]?.endsWith(`-${job.quality}`) && known && known[0] === job.bytes && known[1] === job.mtimeMs && fs.existsSync(job.file + '.br') && fs.existsSync(job.file + '.gz')) {
+    // The hash's suffix says how it was compressed: the quality, and `-br` when there is no gzip copy.
+    const suffix = `-${job.quality}${job.gzip ? '' : '-br'}`
+    const copiesCurrent = () => fs.existsSync(job.file + '.br') && job.gzip === fs.existsSync(job.file + '.gz')
+    if (previous[rel]?.endsWith(suffix) && known && known[0] === job.bytes && known[1] === job.mtimeMs && copiesCurrent()) {
       manifest[rel] = previous[rel]
       continue
     }
     const body = fs.readFileSync(job.file)
-    const hash = `${sha(body)}-${job.quality}`
+    const hash = `${sha(body)}${suffix}`
     manifest[rel] = hash
-    if (previous[rel] === hash && fs.existsSync(job.file + '.br') && fs.existsSync(job.file + '.gz')) continue
+    if (previous[rel] === hash && copiesCurrent()) continue
     const br = path.join(store, `${hash}.br`)
     const gz = path.join(store, `${hash}.gz`)
-    if (fs.existsSync(br) && fs.existsSync(gz)) {
+    if (fs.existsSync(br) && (!job.gzip || fs.existsSync(gz))) {
       fs.copyFileSync(br, job.file + '.br')
-      fs.copyFileSync(gz, job.file + '.gz')
+      if (job.gzip) fs.copyFileSync(gz, job.file + '.gz')
+      else fs.rmSync(job.file + '.gz', { force: true })
       taken.files++
       taken.raw += body.length
       taken.br += fs.statSync(br).size
-      taken.gz += fs.statSync(gz).size
+      taken.gz += job.gzip ? fs.statSync(gz).size : 0
       continue
     }
     jobs.push({ ...job, hash })
@@ -138,7 +152,7 @@ function cachedJobs(dir: string, cacheDir: string): { jobs: (Job & { hash: strin
     const used = new Set(Object.values(manifest))
     for (const file of jobs) {
       fs.copyFileSync(file.file + '.br', path.join(store, `${file.hash}.br`))
-      fs.copyFileSync(file.file + '.gz', path.join(store, `${file.hash}.gz`))
+      if (file.gzip) fs.copyFileSync(file.file + '.gz', path.join(store, `${file.hash}.gz`))
     }
     const kept = new Set<string>()
     for (const sites of fs.readdirSync(path.dirname(manifestFile), { withFileTypes: true }).filter((e) => e.isFile())) {
@@ -176,7 +190,7 @@ export async function precompressDir(dir: string, threads = Math.max(1, Math.min
       .map(
         (share) =>
           new Promise<CompressTotals>((resolve, reject) => {
-            const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { jobs: share.map(({ file, quality }) => ({ file, quality })) } })
+            const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { jobs: share.map(({ file, quality, gzip }) => ({ file, quality, gzip })) } })
             worker.once('message', resolve)
             worker.once('error', reject)
             worker.once('exit', (code) => code !== 0 && reject(new Error(`precompress: a worker stopped with exit code ${code}`)))

@@ -23,7 +23,7 @@ import { APP_NAME as SITE_NAME } from '../../src/core/text'
 import { PAGE_PATHS, publicPath, siteUrl } from '../../src/core/routes'
 // The pipeline's output of record (what the app's shards are made from), read at build time.
 import dataset from '../../src/data/articles.json'
-import type { BootOptions } from './pageBoot'
+import type { BootOptions } from './pagePaint'
 import { EMBEDDED_ARTICLE_ID } from '../../src/data/embedded'
 import { contentSecurityPolicy } from './contentSecurityPolicy'
 import { shellWithEditionScripts, siteEditionScripts } from '../pipeline/edition'
@@ -39,7 +39,7 @@ import {
   sitemapXml,
   type SitePage,
 } from './pageHtml'
-import { OVERLAY_ID } from './pageBoot'
+import { OVERLAY_ID } from './pagePaint'
 import { loadRenderer, rendererBundle } from './renderer'
 import { PageCache, pageKey, sourceFingerprint } from './pageCache'
 import type { PageKind } from './renderEntry'
@@ -154,29 +154,40 @@ function bootScript(): string {
   return buildSync({ stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' }, bundle: true, minify: true, format: 'iife', write: false, target: 'es2015' }).outputFiles[0].text.trim()
 }
 
-/** Stands for each page's own BootOptions in the one bundle of scripts/site/pageBoot.ts. */
+/** Stands for each page's own BootOptions in the one bundle of scripts/site/pagePaint.ts. */
 const BOOT_OPTIONS = '__HN_BOOT_OPTIONS__'
 
-/**
- * How the page starts the app (scripts/site/pageBoot.ts: text step before the first paint, the
- * app's scripts on the reader's first intent, the hand-over, the service worker), built once.
- */
-function pageBootScript(): string {
-  const entry = `
-    import { bootPage } from './scripts/site/pageBoot'
-    bootPage(${BOOT_OPTIONS})
-  `
-  const code = buildSync({
+function bundle(entry: string): string {
+  return buildSync({
     stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'iife',
     write: false,
     target: 'es2015',
+    // Chinese labels as UTF-8 (as the page is), not as \uXXXX escapes twice their size.
+    charset: 'utf8',
     define: { H5_BASE_URL: JSON.stringify(baseUrl) },
   }).outputFiles[0].text.trim()
-  if (!code.includes(BOOT_OPTIONS)) throw new Error('prerender: the page boot bundle lost its options placeholder')
+}
+
+/**
+ * What a page runs inline before its first paint (scripts/site/pagePaint.ts: the reader's text
+ * size, A−/A+ until the boot file runs), built once with a placeholder for each page's options.
+ */
+function pagePaintScript(): string {
+  const code = bundle(`import { paintPage } from './scripts/site/pagePaint'\npaintPage(${BOOT_OPTIONS})`)
+  if (!code.includes(BOOT_OPTIONS)) throw new Error('prerender: the page paint bundle lost its options placeholder')
   return code
+}
+
+/**
+ * How the page starts the app (scripts/site/pageBoot.ts: the app's scripts on the reader's first
+ * intent, the hand-over, the service worker): one file for every page, loaded with `async` (it needs only the markup before it).
+ */
+function pageBootFile(): { file: string; code: string } {
+  const code = `${bundle(`import { bootPage } from './scripts/site/pageBoot'\nbootPage()`)}\n`
+  return { file: `js/boot.${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`, code }
 }
 
 function pageKind(page: SitePage): PageKind {
@@ -200,11 +211,13 @@ function bootOptions(page: SitePage, sources: string[]): BootOptions {
  * Deletes the pages (and cards) of articles the library no longer has, left by an earlier build
  * of this site: an incremental build keeps the site's files, so what is gone must go explicitly.
  */
-function removeStalePages(pages: SitePage[], cssFile: string): void {
-  // Site stylesheets of earlier builds.
-  const cssDir = path.join(dist, path.dirname(cssFile))
-  for (const name of fs.readdirSync(cssDir)) {
-    if (name.startsWith('site.') && !name.startsWith(path.basename(cssFile))) fs.rmSync(path.join(cssDir, name), { force: true })
+function removeStalePages(pages: SitePage[], cssFile: string, bootFile: string): void {
+  // Site stylesheets and page boot files of earlier builds.
+  for (const [file, prefix] of [[cssFile, 'site.'], [bootFile, 'boot.']]) {
+    const dir = path.join(dist, path.dirname(file))
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(prefix) && !name.startsWith(path.basename(file))) fs.rmSync(path.join(dir, name), { force: true })
+    }
   }
   const kept = new Set(pages.filter((p) => p.article).map((p) => (p.article as Article).id))
   const articleDir = path.join(dist, 'article')
@@ -242,11 +255,15 @@ async function main(): Promise<void> {
   const dataCompressed = cacheDir ? precompressDir(path.join(dist, 'data'), 1, cacheDir) : undefined
   const pages = sitePages()
   const forwarder = bootScript()
-  const pageBoot = pageBootScript()
-  console.log(`page boot script: ${Buffer.byteLength(pageBoot)} bytes inline (${gzipSync(pageBoot).length} gzip), in every page`)
+  const pagePaint = pagePaintScript()
+  const pageBoot = pageBootFile()
+  console.log(
+    `page boot: ${Buffer.byteLength(pagePaint)} bytes inline (${gzipSync(pagePaint).length} gzip) in every page, ` +
+      `${pageBoot.file} ${Buffer.byteLength(pageBoot.code)} bytes (${gzipSync(pageBoot.code).length} gzip), loaded async`,
+  )
   // Every inline script any page runs is known before the first page is written (the page boot
   // differs only by its options, a handful of variants), so one policy covers the whole site.
-  const startScripts = new Map(pages.map((p) => [p.file, pageStartScript(pageBoot, BOOT_OPTIONS, bootOptions(p, shell.sources))]))
+  const startScripts = new Map(pages.map((p) => [p.file, pageStartScript(pagePaint, BOOT_OPTIONS, bootOptions(p, shell.sources))]))
   const policy = contentSecurityPolicy({
     inlineScripts: [...shell.inlineScripts, forwarder, ...startScripts.values()],
     baseUrl,
@@ -273,10 +290,11 @@ async function main(): Promise<void> {
   // writes pages, and the parts every page carries.
   const siteParts = pageKey(
     createHash('sha256').update(bundle).digest('hex'),
-    sourceFingerprint([__filename, path.join(__dirname, 'lib', 'pageHtml.ts'), path.join(__dirname, 'site', 'pageCache.ts')]),
+    sourceFingerprint([__filename, path.join(__dirname, 'pageHtml.ts'), path.join(__dirname, 'pageCache.ts')]),
     shell.source,
     policy,
     stylesheet,
+    pageBoot.file,
     forwarder,
     SITE_NAME,
     EMBEDDED_ARTICLE_ID,
@@ -290,6 +308,7 @@ async function main(): Promise<void> {
   let cardBytes = 0
   try {
     staged.write(cssFile, css)
+    staged.write(pageBoot.file, pageBoot.code)
     for (const page of pages) {
       const start = startScripts.get(page.file) as string
       // Article pages are cached by what they are made of; the few others read the whole
@@ -307,8 +326,10 @@ async function main(): Promise<void> {
         policy,
         body,
         stylesheet,
-        forwarder,
+        // Old hash links (#/pages/…) only ever reach the site's root; an article has its own address.
+        forwarder: page.article ? '' : forwarder,
         start,
+        boot: `${basePath}/${pageBoot.file}`,
         recordId: EMBEDDED_ARTICLE_ID,
         overlayId: OVERLAY_ID,
       })
@@ -326,7 +347,7 @@ async function main(): Promise<void> {
     staged.discard()
     throw error
   }
-  removeStalePages(pages, cssFile)
+  removeStalePages(pages, cssFile, pageBoot.file)
   pageCache.save()
   writeSitemap(pages)
   // The build cache (scripts/site/build.ts): compressed copies of unchanged bytes are reused.

@@ -1,6 +1,7 @@
 // Tiny zero-dependency static server for the H5 build (dist/h5), bound to 127.0.0.1 only.
 // It does what a static host or CDN in front of the site must do (README, 发布 H5): serve
-// dir/index.html for /dir/, send the build's .br/.gz copies when the browser accepts them, cache
+// dir/index.html for /dir/, send the build's .br/.gz copies when the browser accepts them (gzip
+// made here, once, for a file the build gave a brotli copy only: the article pages), cache
 // hashed files for good and revalidate the rest, answer unknown paths with 404 + 404.html, send
 // the build's Content-Security-Policy with every page and `nosniff` with every response.
 // It is also hardened against hostile requests: every request target gets a status (never a
@@ -12,6 +13,8 @@
 // start it as a child process with PORT=0 and read the URL it prints, so runs never collide.
 import { createServer, STATUS_CODES } from 'node:http'
 import { promises as fs } from 'node:fs'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -153,6 +156,37 @@ export function chooseEncodings(acceptEncoding) {
     .map((coding) => coding.name)
 }
 
+const gzip = promisify(zlib.gzip)
+
+/**
+ * Gzip copies made on the fly, for clients without brotli asking for a file the build compressed
+ * with brotli only (scripts/site/precompress.ts: the article pages). Each is made once per version
+ * of its file (real path, size and mtime) and kept in memory, the least recently used going first
+ * past `maxBytes`.
+ */
+export function gzipCache(maxBytes = 64 * 1024 * 1024) {
+  const copies = new Map()
+  let bytes = 0
+  return async function gzipped(real, stats) {
+    const key = `${real}\0${stats.size}\0${stats.mtimeMs}`
+    const known = copies.get(key)
+    if (known) {
+      copies.delete(key)
+      copies.set(key, known)
+      return known
+    }
+    const body = await gzip(await fs.readFile(real), { level: 9 })
+    copies.set(key, body)
+    bytes += body.length
+    for (const [oldKey, old] of copies) {
+      if (bytes <= maxBytes || oldKey === key) break
+      copies.delete(oldKey)
+      bytes -= old.length
+    }
+    return body
+  }
+}
+
 /** The policy with `frame-ancestors 'none'` added, unless it already says who may frame the site. */
 export function withFrameAncestors(policy) {
   return /(^|;)\s*frame-ancestors\s/i.test(policy) ? policy : `${policy}; frame-ancestors 'none'`
@@ -228,6 +262,7 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
   }
   // Containment is checked on real paths, so a symlink inside the build cannot lead out of it.
   const realRoot = await fs.realpath(root)
+  const gzipped = gzipCache()
   const site = await readSite(root)
   const givenPolicy = contentSecurityPolicy === undefined ? undefined : headerValue(contentSecurityPolicy)
   // A new build copied over a running server brings its own policy (its inline scripts' hashes):
@@ -296,6 +331,12 @@ export async function startServer({ root = defaultRoot, port = 0, host = HOST, l
       const copy = await fileInside(`${file}.${encoding === 'br' ? 'br' : 'gz'}`)
       if (copy) {
         body = await fs.readFile(copy)
+      } else if (encoding === 'gzip' && (await fileInside(`${file}.br`))) {
+        // The build compressed this file for brotli only: gzip it here, once.
+        const found = await inspect(real)
+        if (found && found.stats.isFile()) body = await gzipped(found.real, found.stats)
+      }
+      if (body !== null) {
         headers['Content-Encoding'] = encoding
         break
       }

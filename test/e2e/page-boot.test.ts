@@ -1,8 +1,8 @@
 // How a prerendered page answers before the app (scripts/site/pageBoot.ts), in Chromium against the
 // built dist/h5: the reader's browser font size from the first paint, the same after the app takes
 // over; A−/A+ answered while the app's scripts cannot even load, saved, and the app showing that
-// same step with nothing moving once they can. The app's scripts are held back by routing them to
-// a request that does not answer until the test lets it go.
+// same step with nothing moving once they can. The app's scripts (and, in one test, the page boot
+// file) are held back by routing them to a request that does not answer until the test lets it go.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -39,9 +39,9 @@ afterAll(async () => stop?.())
 /**
  * A phone-sized Chromium on a profile of its own (default font size `fontPx`), every request off
  * 127.0.0.1 refused, no service worker (so the app's scripts come through the route), and the
- * app's scripts held until `release()`.
+ * app's scripts held until `release()` (and the page boot file too with `holdBoot`).
  */
-async function openHeld(fontPx: number): Promise<{ context: BrowserContext; page: Page; release: () => void; errors: string[]; close: () => Promise<void> }> {
+async function openHeld(fontPx: number, holdBoot = false): Promise<{ context: BrowserContext; page: Page; release: () => void; errors: string[]; close: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-boot-profile-'))
   fs.mkdirSync(path.join(dir, 'Default'), { recursive: true })
   fs.writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: fontPx } } }))
@@ -51,7 +51,7 @@ async function openHeld(fontPx: number): Promise<{ context: BrowserContext; page
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url())
     if (url.hostname !== '127.0.0.1') return route.abort()
-    if (!released && /\.js$/.test(url.pathname)) return void held.push(route)
+    if (!released && /\.js$/.test(url.pathname) && (holdBoot || !BOOT_FILE.test(url.pathname))) return void held.push(route)
     return route.continue()
   })
   const page = context.pages()[0] ?? (await context.newPage())
@@ -81,6 +81,9 @@ const bodyText = (page: Page, where: 'copy' | 'app') =>
     const root = scope.querySelector('.hn-page') as HTMLElement
     return { px: parseFloat(getComputedStyle(el).fontSize), top: Math.round(rect.top), left: Math.round(rect.left), width: Math.round(rect.width), step: root.getAttribute('data-text-step') }
   }, where === 'copy')
+
+/** The page boot file every prerendered page loads async (scripts/site/pageBoot.ts); not the app. */
+const BOOT_FILE = /\/js\/boot\.[0-9a-f]{8}\.js$/
 
 const appStarted = (page: Page) => page.evaluate(() => document.querySelectorAll('#app .taro_page').length > 0)
 const tookOver = (page: Page) => page.waitForFunction(() => !document.getElementById('hn-prerendered'), null, { timeout: 60_000 })
@@ -139,6 +142,38 @@ test('A+ answers while the app\'s scripts cannot load; released, the app shows t
     // And the app answers the next tap itself.
     await page.locator('#app [aria-label="放大字号"]').first().tap()
     await page.waitForFunction(() => document.querySelector('#app .hn-page')?.getAttribute('data-text-step') === '3')
+    expect(browser.errors).toEqual([])
+  } finally {
+    await browser.close()
+  }
+})
+
+test('A+ tapped before the page boot file has run (a slow line) is answered at once by the inline part, each tap once, and the boot and the app take over from that step', async () => {
+  const browser = await openHeld(16, true)
+  const { page } = browser
+  try {
+    // `load` does not come while the boot file is held.
+    await page.goto(`${server.url}${articlePath()}`, { waitUntil: 'commit' })
+    const plus = page.locator('#hn-prerendered [aria-label="放大字号"]').first()
+    await plus.waitFor()
+    await plus.tap()
+    expect((await bodyText(page, 'copy')).step).toBe('1')
+    await plus.tap()
+    const twice = await bodyText(page, 'copy')
+    expect(twice.step).toBe('2')
+    expect(twice.px).toBeCloseTo(16 * 1.5 * BODY_TEXT_FACTOR, 1)
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORE_KEY)
+    expect(savedTextStep(await page.evaluate((key) => localStorage.getItem(key), STORE_KEY))).toBe(2)
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete')
+
+    // The boot file arrives and takes the taps over (they start the app): not applied again.
+    browser.release()
+    await page.waitForFunction(() => document.readyState === 'complete')
+    expect((await bodyText(page, 'copy')).step).toBe('2')
+    await tookOver(page)
+    const after = await bodyText(page, 'app')
+    expect(after).toEqual(twice)
+    expect(savedTextStep(await page.evaluate((key) => localStorage.getItem(key), STORE_KEY))).toBe(2)
     expect(browser.errors).toEqual([])
   } finally {
     await browser.close()

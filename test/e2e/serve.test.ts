@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { repoRoot, startH5Server } from './support/h5'
 
 const serveScript = path.join(repoRoot, 'scripts', 'site', 'serve.mjs')
@@ -110,6 +111,35 @@ test('pages carry the Content-Security-Policy from site.json; scripts and styles
   }
   expect((await get(`${server.url}js/app.js`)).headers['content-security-policy']).toBeUndefined()
   expect((await get(`${server.url}app.css`)).headers['content-security-policy']).toBeUndefined()
+})
+
+test('a page the build compressed for brotli only is gzipped here for a client without brotli, the same bytes each time', async () => {
+  const page = path.join(buildDir, 'article', 'abc', 'index.html')
+  fs.writeFileSync(`${page}.br`, zlib.brotliCompressSync(fs.readFileSync(page)))
+  const raw = (acceptEncoding: string) =>
+    new Promise<{ encoding: string; vary: string; body: Buffer }>((resolve, reject) => {
+      const target = new URL(server.url)
+      http
+        .get({ host: target.hostname, port: target.port, path: '/article/abc/', headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => resolve({ encoding: String(res.headers['content-encoding'] ?? 'identity'), vary: String(res.headers.vary), body: Buffer.concat(chunks) }))
+        })
+        .on('error', reject)
+    })
+  try {
+    const br = await raw('gzip, deflate, br')
+    expect([br.encoding, zlib.brotliDecompressSync(br.body).toString()]).toEqual(['br', 'article abc'])
+    const gz = await raw('gzip, deflate')
+    expect([gz.encoding, gz.vary, zlib.gunzipSync(gz.body).toString()]).toEqual(['gzip', 'Accept-Encoding', 'article abc'])
+    expect((await raw('gzip')).body.equals(gz.body)).toBe(true)
+    const plain = await raw('identity')
+    expect([plain.encoding, plain.body.toString()]).toEqual(['identity', 'article abc'])
+    // A file the build left without any compressed copy is sent as it is, whatever the client accepts.
+    expect((await get(`${server.url}js/app.js`, undefined, { headers: { 'Accept-Encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined()
+  } finally {
+    fs.rmSync(`${page}.br`, { force: true })
+  }
 })
 
 test('Accept-Encoding: names trimmed and case-insensitive, q=0 refuses, * counts, higher q first, brotli on a tie', async () => {

@@ -221,7 +221,8 @@ test('unknown addresses answer 404 and show 没有找到 with a way home; broken
 })
 
 describe('a prerendered page starts the app on the reader\'s intent (scripts/site/pageBoot.ts)', () => {
-  const appScript = (url: string) => /\/js\/[^/]+\.js$/.test(new URL(url).pathname)
+  // The app's scripts; not the page boot file (js/boot.<hash>.js), which every page runs at once.
+  const appScript = (url: string) => /\/js\/[^/]+\.js$/.test(new URL(url).pathname) && !/\/js\/boot\.[0-9a-f]{8}\.js$/.test(new URL(url).pathname)
   const shownStep = (page: import('playwright-core').Page) => page.locator('#app .hn-page').first().getAttribute('data-text-step')
 
   test('nothing of the app runs at load; the service worker precaches its scripts; the tap on A+ that starts it happens once', async () => {
