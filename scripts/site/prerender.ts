@@ -291,7 +291,9 @@ async function main(): Promise<void> {
   const siteParts = pageKey(
     createHash('sha256').update(bundle).digest('hex'),
     sourceFingerprint([__filename, path.join(__dirname, 'pageHtml.ts'), path.join(__dirname, 'pageCache.ts')]),
-    shell.source,
+    // The shell as this run writes it (app.html), not as read: a first run reads Taro's index.html,
+    // later runs the app.html an earlier run wrote; both give the same pages.
+    bareShell,
     policy,
     stylesheet,
     pageBoot.file,
