@@ -183,7 +183,7 @@ function pagePaintScript(): string {
 
 /**
  * How the page starts the app (scripts/site/pageBoot.ts: the app's scripts on the reader's first
- * intent, the hand-over, the service worker): one file for every page, loaded with `async` (it needs only the markup before it).
+ * intent, the hand-over, the service worker): one file for every page, loaded by the inline part once the first screen is painted.
  */
 function pageBootFile(): { file: string; code: string } {
   const code = `${bundle(`import { bootPage } from './scripts/site/pageBoot'\nbootPage()`)}\n`
@@ -203,8 +203,8 @@ function pageParams(page: SitePage): Record<string, string> {
   return page.article ? { id: page.article.id } : {}
 }
 
-function bootOptions(page: SitePage, sources: string[]): BootOptions {
-  return { sources, now: page.path === publicPath(PAGE_PATHS.search), sharedStep: page.type === 'article' }
+function bootOptions(page: SitePage, sources: string[], boot: string): BootOptions {
+  return { sources, now: page.path === publicPath(PAGE_PATHS.search), sharedStep: page.type === 'article', boot }
 }
 
 /**
@@ -259,11 +259,11 @@ async function main(): Promise<void> {
   const pageBoot = pageBootFile()
   console.log(
     `page boot: ${Buffer.byteLength(pagePaint)} bytes inline (${gzipSync(pagePaint).length} gzip) in every page, ` +
-      `${pageBoot.file} ${Buffer.byteLength(pageBoot.code)} bytes (${gzipSync(pageBoot.code).length} gzip), loaded async`,
+      `${pageBoot.file} ${Buffer.byteLength(pageBoot.code)} bytes (${gzipSync(pageBoot.code).length} gzip), loaded after the first paint`,
   )
   // Every inline script any page runs is known before the first page is written (the page boot
   // differs only by its options, a handful of variants), so one policy covers the whole site.
-  const startScripts = new Map(pages.map((p) => [p.file, pageStartScript(pagePaint, BOOT_OPTIONS, bootOptions(p, shell.sources))]))
+  const startScripts = new Map(pages.map((p) => [p.file, pageStartScript(pagePaint, BOOT_OPTIONS, bootOptions(p, shell.sources, `${basePath}/${pageBoot.file}`))]))
   const policy = contentSecurityPolicy({
     inlineScripts: [...shell.inlineScripts, forwarder, ...startScripts.values()],
     baseUrl,
@@ -331,7 +331,6 @@ async function main(): Promise<void> {
         // Old hash links (#/pages/…) only ever reach the site's root; an article has its own address.
         forwarder: page.article ? '' : forwarder,
         start,
-        boot: `${basePath}/${pageBoot.file}`,
         recordId: EMBEDDED_ARTICLE_ID,
         overlayId: OVERLAY_ID,
       })

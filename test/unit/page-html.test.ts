@@ -97,8 +97,7 @@ function compose(article: Article, shell = SHELL): string {
     body: bodyOf(article),
     stylesheet: '/health/css/site.0123abcd.css',
     forwarder: 'forwardOldLink("/health")',
-    start: pageStartScript(PAGE_BOOT, BOOT_OPTIONS, { sources: template.sources, now: false, sharedStep: true }),
-    boot: '/health/js/boot.0123abcd.js',
+    start: pageStartScript(PAGE_BOOT, BOOT_OPTIONS, { sources: template.sources, now: false, sharedStep: true, boot: '/health/js/boot.0123abcd.js' }),
     recordId: 'hn-article',
     overlayId: 'hn-prerendered',
   }
@@ -142,11 +141,11 @@ describe('composePage with hostile article text', () => {
     expect(page.byTag('img')).toHaveLength(0)
     expect(page.byTag('p')).toHaveLength(3)
     expect(page.elements.flatMap((e) => e.attrs.map((a) => a.name)).filter((name) => /^on/.test(name))).toEqual([])
-    // The shell's own inline script, the forwarder, the record, the start script and the async
-    // page boot file: nothing else.
+    // The shell's own inline script, the forwarder, the record and the start script (which loads
+    // the page boot file after the first paint): nothing else.
     const scripts = page.byTag('script')
-    expect(scripts.map((s) => attr(s, 'type') || 'classic')).toEqual(['classic', 'classic', 'application/json', 'classic', 'classic'])
-    expect(scripts.map((s) => [attr(s, 'src'), attr(s, 'async')]).pop()).toEqual(['/health/js/boot.0123abcd.js', ''])
+    expect(scripts.map((s) => attr(s, 'type') || 'classic')).toEqual(['classic', 'classic', 'application/json', 'classic'])
+    expect(scripts.flatMap((s) => attr(s, 'src') ?? [])).toEqual([])
     expect(scripts.map(text).filter((t) => t.includes('alert'))).toHaveLength(1)
     expect(attr(scripts[2], 'id')).toBe('hn-article')
     // The same structure as a page of harmless text.
@@ -182,13 +181,15 @@ describe('composePage with hostile article text', () => {
     expect(first).toBeGreaterThan(-1)
     expect(first).toBeLessThan(firstScript)
     expect(attr(page.elements[first], 'content')).toBe(POLICY)
-    // No app script runs by itself: the only one with a src is the deferred page boot file.
-    expect(page.byTag('script').flatMap((s) => attr(s, 'src') ?? [])).toEqual(['/health/js/boot.0123abcd.js'])
+    // No script of the site's loads by itself: the start script loads the page boot file after the
+    // first paint, and the boot the app's scripts on the reader's intent.
+    expect(page.byTag('script').flatMap((s) => attr(s, 'src') ?? [])).toEqual([])
     const start = text(page.byTag('script')[3])
     expect(JSON.parse(start.slice('!function(){bootPage('.length, -')}()'.length))).toEqual({
       sources: ['/js/runtime.1a2b3c4d.js', '/js/app.5e6f7a8b.js'],
       now: false,
       sharedStep: true,
+      boot: '/health/js/boot.0123abcd.js',
     })
     expect(attr(page.byTag('html')[0], 'data-prerendered')).toBe('')
   })
@@ -203,7 +204,6 @@ describe('composePage with hostile article text', () => {
       stylesheet: '/x"><script>alert(1)</script>.css',
       forwarder: '',
       start: '',
-      boot: '/js/boot.0123abcd.js',
       recordId: 'hn-article',
       overlayId: 'hn-prerendered',
     })
