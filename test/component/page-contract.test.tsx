@@ -3,7 +3,8 @@
 // build, the benchmarks and the end-to-end tests find them by nothing else).
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import { PAGE_PARTS, PART, partSelector, READY_ATTRIBUTE, READY_SELECTOR, type PagePart } from '../../src/core/pageContract'
+import { PART, PART_ATTRIBUTE, partSelector, READY_ATTRIBUTE, READY_SELECTOR, type PagePart } from '../../src/core/pageContract'
+import { PAGE_PARTS } from '../../src/core/pageParts'
 import { articles } from '../../src/data/dataset'
 import DetailPage from '../../src/pages/detail/index'
 import HomePage from '../../src/pages/index/index'
@@ -32,6 +33,10 @@ const withRelated = articles.find((a) => a.related.length > 0 && a.body && a.ful
 if (!withRelated) throw new Error('the dataset has no full article with related articles')
 
 describe('the page contract', () => {
+  it('the ready selector, written out, names the page part and the readiness signal', () => {
+    expect(READY_SELECTOR).toBe(`[${PART_ATTRIBUTE}="${PART.page}"][${READY_ATTRIBUTE}="true"]`)
+  })
+
   it('an article whose shard is still on its way is not ready (the first test: no shard is here yet)', async () => {
     taroTest.setRoute('/pages/detail/index', { id: withRelated.id })
     render(<DetailPage />)

@@ -3,7 +3,8 @@
 // the data as text, the links that work without the app, and Taro's frame around it.
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5'
 import type { Article, ArticleDataset } from '../../src/core/article'
-import { PAGE_PARTS, PART, PART_ATTRIBUTE, READY_ATTRIBUTE, type PagePart } from '../../src/core/pageContract'
+import { PART, PART_ATTRIBUTE, READY_ATTRIBUTE, type PagePart } from '../../src/core/pageContract'
+import { PAGE_PARTS } from '../../src/core/pageParts'
 import dataset from '../../src/data/articles.json'
 import { loadRenderer, type SiteRenderer } from '../../scripts/site/renderer'
 
